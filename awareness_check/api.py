@@ -1,0 +1,123 @@
+"""The library: read -> analyse -> run the check families -> guards and selection -> Report.
+
+The CLI, the spaCy component and the Python API all go through :func:`scan_document`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .analysis import AnalyzedDocument, analyze, analyze_doc
+from .checks import CheckContext, all_checks
+from .documents import Document, iter_input_paths, read_path
+from .findings import DocumentReport, Finding, Report, Severity
+from .guards import apply_guards
+from .lexicon import RuleSet, load_rules
+from .pipeline import PipelineInfo, load_pipeline
+from .settings import Settings
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def check_text(text: str, *, config: Settings | None = None, path: str = "<text>", nlp=None) -> Report:
+    """Check a string; ``config`` is a :class:`Settings` (default: built-in settings)."""
+    settings = config or Settings()
+    nlp, info = _pipeline(settings, nlp)
+    document = Document(path=path, text=text)
+    report = Report(pipeline=info.name, notices=list(info.notices))
+    report.documents.append(scan_document(document, nlp, info, load_rules(), settings))
+    return report
+
+
+def check_file(path: str | Path, *, config: Settings | None = None, nlp=None) -> Report:
+    """Check one file (.txt, .md, .docx) or ``-`` for stdin."""
+    return check_paths([str(path)], config=config, nlp=nlp)
+
+
+def check_paths(paths: Iterable[str], *, config: Settings | None = None, nlp=None) -> Report:
+    settings = config or Settings()
+    nlp, info = _pipeline(settings, nlp)
+    report = Report(pipeline=info.name, notices=list(info.notices))
+    for doc_report in iter_reports(paths, settings, nlp, info):
+        report.documents.append(doc_report)
+    return report
+
+
+def iter_reports(paths: Iterable[str], settings: Settings, nlp, info: PipelineInfo) -> Iterator[DocumentReport]:
+    rules = load_rules()
+    for path in iter_input_paths(list(paths)):
+        document = read_path(path, encoding=settings.encoding)
+        yield scan_document(document, nlp, info, rules, settings)
+
+
+def _pipeline(settings: Settings, nlp):
+    if nlp is not None:
+        return nlp, PipelineInfo(name=nlp.meta.get("name", "custom"), statistical=bool({"tagger", "parser", "ner"} & set(nlp.pipe_names)))
+    return load_pipeline(settings.model)
+
+
+def scan_document(document: Document, nlp, info: PipelineInfo, rules: RuleSet, settings: Settings) -> DocumentReport:
+    adoc = analyze(document, nlp, info)
+    return report_for(adoc, rules, settings)
+
+
+def report_for(adoc: AnalyzedDocument, rules: RuleSet, settings: Settings) -> DocumentReport:
+    ctx = CheckContext(adoc, rules, settings)
+    findings: list[Finding] = []
+    for check in all_checks():
+        findings.extend(check.run(ctx))
+    findings = apply_guards(findings, adoc)
+    findings = _apply_vocabulary(findings, adoc, settings, rules)
+    findings = [f for f in findings if _selected(f, rules, settings) and f.severity >= settings.min_severity]
+    document = adoc.document
+    stats = {"words": len(_WORD.findall(document.text)), "sentences": sum(1 for s in adoc.segments for _ in s.doc.sents)}
+    stats.update(ctx.stats)
+    return DocumentReport(
+        path=document.path, text=document.text, findings=_dedupe(findings), stats=stats,
+        encoding=document.encoding, source_format=document.source_format,
+    )
+
+
+def findings_for_doc(doc, nlp, select=(), ignore=()) -> list[Finding]:
+    """Findings for a Doc made by any pipeline (the ``awareness_check`` spaCy component)."""
+    statistical = bool({"tagger", "parser", "ner"} & set(nlp.pipe_names))
+    info = PipelineInfo(name=nlp.meta.get("name", "custom"), statistical=statistical)
+    adoc = analyze_doc(doc, nlp, info)
+    return report_for(adoc, load_rules(), Settings(select=tuple(select), ignore=tuple(ignore))).findings
+
+
+def _selected(f: Finding, rules: RuleSet, settings: Settings) -> bool:
+    if f.rule_id in rules:
+        return settings.selects(rules.get(f.rule_id))
+    keys = settings.ignore
+    return not any(k == f.category or f.rule_id.startswith(k.upper()) for k in keys)
+
+
+def _apply_vocabulary(findings: list[Finding], adoc: AnalyzedDocument, settings: Settings, rules: RuleSet) -> list[Finding]:
+    """Vale-style vocabularies: accepted words are never flagged, rejected words always are."""
+    if settings.accept:
+        accepted = {a.lower() for a in settings.accept}
+        findings = [f for f in findings if f.text.lower() not in accepted]
+    if settings.reject:
+        text = adoc.document.text
+        for word in settings.reject:
+            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE):
+                line, column = adoc.document.line_col(m.start())
+                findings.append(Finding(
+                    rule_id="USR001", rule_name="user-rejected-term", category="terminology", checklist_items=(1,),
+                    severity=Severity.WARNING, start=m.start(), end=m.end(), line=line, column=column,
+                    text=m.group(0), message=f"'{m.group(0)}' is on this project's reject list.",
+                    suggestions=(), entry_id=None, confidence="high",
+                ))
+    return findings
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.rule_id, f.start, f.end)
+        if key not in seen or f.severity > seen[key].severity:
+            seen[key] = f
+    return sorted(seen.values(), key=lambda f: f.sort_key)

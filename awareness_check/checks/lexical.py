@@ -1,0 +1,97 @@
+"""The ``term`` rule kind: lexicon phrases and token patterns, filtered by their context conditions.
+
+Every YAML entry with ``terms``/``forms``/``patterns`` is compiled once per pipeline vocabulary
+into a PhraseMatcher (case-insensitive, with plural forms derived) and a Matcher (token patterns).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.util import filter_spans
+
+from ..findings import Finding
+from ..lexicon import Entry, Rule, RuleSet
+from ..textforms import pluralize
+from . import context as ctxmod
+from .base import CheckContext
+
+
+def surface_forms(entry: Entry) -> list[str]:
+    forms = list(entry.terms) + list(entry.forms)
+    if entry.inflect:
+        forms += [pluralize(t) for t in entry.terms]
+    return list(dict.fromkeys(f for f in forms))
+
+
+class CompiledTerms:
+    """Matchers for every ``term`` rule, keyed by ``CODE|entry-id``."""
+
+    def __init__(self, nlp, rules: RuleSet, statistical: bool):
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.tokens = Matcher(nlp.vocab, validate=True)
+        self.lookup: dict[str, tuple[Rule, Entry]] = {}
+        self.skipped: list[str] = []
+        for rule in rules.by_kind("term"):
+            for entry in rule.entries:
+                key = f"{rule.code}|{entry.id}"
+                self.lookup[key] = (rule, entry)
+                forms = surface_forms(entry)
+                if forms:
+                    self.phrases.add(key, [nlp.make_doc(f) for f in forms])
+                if entry.patterns:
+                    if ctxmod.needs_statistics(entry.patterns) and not statistical:
+                        self.skipped.append(key)
+                        continue
+                    self.tokens.add(key, [list(p) for p in entry.patterns])
+        self.vocab = nlp.vocab
+
+    def matches(self, doc):
+        spans = []
+        raw = list(self.phrases(doc)) + (list(self.tokens(doc)) if len(self.tokens) else [])
+        for match_id, start, end in raw:
+            key = self.vocab.strings[match_id]
+            span = doc[start:end]
+            spans.append((key, span))
+        return spans
+
+
+_COMPILED: dict[tuple[int, int, bool], CompiledTerms] = {}
+
+
+def compiled_for(nlp, rules: RuleSet, statistical: bool) -> CompiledTerms:
+    key = (id(nlp.vocab), id(rules), statistical)
+    if key not in _COMPILED:
+        _COMPILED[key] = CompiledTerms(nlp, rules, statistical)
+    return _COMPILED[key]
+
+
+class TermCheck:
+    """Flags lexicon phrases whose context conditions hold; keeps the longest match per rule."""
+
+    codes: tuple[str, ...] = ()  # serves every rule of kind 'term'
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        compiled = compiled_for(ctx.adoc.nlp, ctx.rules, ctx.info.statistical)
+        statistical = ctx.info.statistical
+        for seg in ctx.segments:
+            by_rule: dict[str, list] = {}
+            for key, span in compiled.matches(seg.doc):
+                rule, entry = compiled.lookup[key]
+                if not ctx.settings.selects(rule):
+                    continue
+                if not ctxmod.passes(span, entry.context, statistical):
+                    continue
+                by_rule.setdefault(rule.code, []).append((span, rule, entry))
+            for code, items in by_rule.items():
+                keep = {(s.start, s.end) for s in filter_spans([s for s, _, _ in items])}
+                seen = set()
+                for span, rule, entry in items:
+                    k = (span.start, span.end)
+                    if k in keep and k not in seen:
+                        seen.add(k)
+                        yield ctx.finding(rule, seg, span, entry=entry)
+
+
+CHECKS = [TermCheck()]

@@ -1,0 +1,54 @@
+"""``awareness-check scan``: the main job."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..api import check_paths
+from ..findings import Severity
+from ..reports import RENDERERS, render
+from ..settings import AUDIENCES, load_settings, validate_fail_on, validate_selector
+from .common import EXIT_FINDINGS, EXIT_OK, user_errors, write_output
+
+
+@click.command("scan")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
+@click.option("--select", multiple=True, help="Only these categories, rule codes or code prefixes (repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these categories, rule codes or code prefixes (repeatable).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion", "never"]), default=None, help="Exit 1 when a finding at this level or above exists [default: warning].")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Settings file (default: .awareness-check.toml or [tool.awareness-check] in pyproject.toml).")
+@click.option("--encoding", help="Decode text inputs with this encoding instead of detecting it.")
+@click.option("--model", help="Use this installed spaCy pipeline instead of en_core_web_sm.")
+@click.option("--audience", type=click.Choice(AUDIENCES), default=None, help="Who the material is for (readability targets).")
+@click.option("--no-color", is_flag=True, help="Never colour the text report.")
+@user_errors
+def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color):
+    """Check drafts (.txt, .md, .docx, folders, or - for stdin) and report flagged phrases.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input.
+    """
+    settings = load_settings(Path(config_path) if config_path else None)
+    for s in select + ignore:
+        validate_selector(s)
+    settings = settings.with_overrides(
+        select=tuple(select), ignore=tuple(ignore), fail_on=fail_on, encoding=encoding, model=model, audience=audience,
+    )
+    validate_fail_on(settings.fail_on)
+    report = check_paths(list(paths), config=settings)
+    color = fmt == "text" and not output and not no_color and sys.stdout.isatty()
+    write_output(render(report, fmt, color=color), output)
+    sys.exit(exit_code(report, settings.fail_on))
+
+
+def exit_code(report, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    worst = report.max_severity()
+    return EXIT_FINDINGS if worst is not None and worst >= Severity.parse(fail_on) else EXIT_OK
+
+
+COMMANDS = [scan]

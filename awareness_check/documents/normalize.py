@@ -1,0 +1,74 @@
+"""Normalisation for the NLP that never moves the offsets users see.
+
+Word exports carry CRLF, non-breaking spaces, soft hyphens, smart quotes and form feeds. The NLP
+gets a cleaned copy; every character of the copy remembers the original offset it came from, so
+findings map back exactly (``text[start:end]`` is the flagged phrase as the user wrote it).
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+_DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+_REPLACE = {
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+}
+_SENTENCE_END = set('.!?:;"\')]')
+_WRAP = re.compile(r"(?<=[^\s.!?:;\"')\]])\n(?=[ \t]*[a-z(])")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """``text`` for the NLP and ``origin[i]``: the original offset of ``text[i]``."""
+
+    text: str
+    origin: array  # len(text) + 1 entries; the last is len(original)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            o = self.origin[start]
+            return o, o
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalize(text: str, masked: list[tuple[int, int]] | None = None) -> NormalizedText:
+    """Clean ``text`` for matching; masked ranges become spaces (same length, never matched)."""
+    out: list[str] = []
+    origin = array("l")
+    mask = _mask_set(masked or [], len(text))
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if mask is not None and mask[i]:
+            out.append("\n" if ch in "\r\n" else " ")
+            origin.append(i)
+        elif ch == "\r":
+            out.append("\n")
+            origin.append(i)
+            if i + 1 < n and text[i + 1] == "\n":
+                i += 1  # CRLF: one newline, mapped to the CR
+        elif ch in _DROP:
+            pass
+        else:
+            out.append(_REPLACE.get(ch, ch))
+            origin.append(i)
+        i += 1
+    origin.append(n)
+    joined = "".join(out)
+    # Hard-wrapped lines ("Insert line breaks" export): a lone newline inside a sentence is a space.
+    joined = _WRAP.sub(" ", joined)
+    return NormalizedText(joined, origin)
+
+
+def _mask_set(masked: list[tuple[int, int]], n: int):
+    if not masked:
+        return None
+    mask = bytearray(n)
+    for s, e in masked:
+        mask[max(0, s):min(n, e)] = b"\x01" * (min(n, e) - max(0, s))
+    return mask

@@ -1,0 +1,98 @@
+"""Guards applied to every family's findings (terminology.md, "Global false-positive guards").
+
+1. Names of legal instruments and bodies: findings inside them are dropped.
+2. Quotations: a quoted word the author rejects nearby is dropped; other quoted words are
+   downgraded to suggestions (the author may be reporting speech, not choosing words).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+import yaml
+
+from .analysis import AnalyzedDocument
+from .findings import Finding, Severity
+from .paths import lexicon_dir
+
+GUARDED_CATEGORIES = {"terminology", "gendered-language", "judgmental", "sensationalist", "stigmatizing", "stereotype"}
+_QUOTE = re.compile(r"\"([^\"\n]{1,300})\"|(?<![\w])'([^'\n]{1,200}?)'(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def guard_data() -> dict:
+    return yaml.safe_load((lexicon_dir() / "guards" / "protected-names.yml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _title_regex() -> re.Pattern:
+    data = guard_data()
+    titles = sorted(data["titles"], key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles)
+    heads = "|".join(map(re.escape, data["title_heads"]))
+    cap = r"(?:[A-Z][\w'-]*|of|the|and|on|in|for|against|to)"
+    run = rf"(?:(?:the\s+)?(?:[A-Z][\w'-]*\s+)(?:{cap}\s+){{0,8}}(?:{heads})\b(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,4}})?(?:\s+\d{{4}})?)"
+    return re.compile(rf"(?:{alts})|{run}")
+
+
+def protected_ranges(norm_text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(exact titles, title-like capitalised runs) in normalised offsets."""
+    rx = _title_regex()
+    lowered_titles = [t.lower() for t in guard_data()["titles"]]
+    runs = [(m.start(), m.end()) for m in rx.finditer(norm_text)]
+    ranges: list[tuple[int, int]] = []
+    low = norm_text.lower()
+    for t in lowered_titles:  # exact titles regardless of case
+        start = low.find(t)
+        while start >= 0:
+            ranges.append((start, start + len(t)))
+            start = low.find(t, start + 1)
+    return ranges, runs
+
+
+def quote_ranges(norm_text: str) -> list[tuple[int, int, int, int]]:
+    """(quote start, quote end, sentence start, sentence end) in normalised offsets."""
+    out = []
+    for m in _QUOTE.finditer(norm_text):
+        s_start = max(norm_text.rfind(". ", 0, m.start()), norm_text.rfind("\n", 0, m.start())) + 1
+        ends = [i for i in (norm_text.find(". ", m.end()), norm_text.find("\n", m.end())) if i >= 0]
+        s_end = min(ends) if ends else len(norm_text)
+        out.append((m.start(), m.end(), s_start, s_end))
+    return out
+
+
+def apply_guards(findings: list[Finding], adoc: AnalyzedDocument) -> list[Finding]:
+    document = adoc.document
+    norm = document.normalized
+    exact, runs = protected_ranges(norm.text)
+    prot = [document.to_original(s, e) for s, e in exact]
+    name_like = [document.to_original(s, e) for s, e in runs]
+    quotes = []
+    cues = [c.lower() for c in guard_data()["critical_cues"]]
+    for qs, qe, ss, se in quote_ranges(norm.text):
+        o_qs, o_qe = document.to_original(qs, qe)
+        sentence = norm.text[ss:se].lower()
+        quoted = norm.text[qs:qe].lower()
+        outside = sentence.replace(quoted, " ")
+        critical = any(re.search(rf"\b{re.escape(c)}\b", outside) for c in cues)
+        quotes.append((o_qs, o_qe, critical))
+    out = []
+    for f in findings:
+        if f.category in GUARDED_CATEGORIES:
+            if any(s <= f.start and f.end <= e for s, e in prot):
+                continue
+            if any(s <= f.start and f.end <= e for s, e in name_like):
+                # A name-like run ("the Modern Slavery Act 2015"): terms inside a name are not word
+                # choices; other findings are kept but softened, the tool cannot know better.
+                if f.category == "terminology":
+                    continue
+                f = replace(f, severity=Severity.SUGGESTION, note="Part of a name or title: change it only if the name itself allows.")
+            inside = [q for q in quotes if q[0] <= f.start and f.end <= q[1]]
+            if inside:
+                if inside[0][2]:
+                    continue
+                if f.severity > Severity.SUGGESTION:
+                    f = replace(f, severity=Severity.SUGGESTION, note="Inside a quotation: check whether the wording is the author's own.")
+        out.append(f)
+    return out
