@@ -66,8 +66,13 @@ def scan_document(document: Document, nlp, info: PipelineInfo, rules: RuleSet, s
 def report_for(adoc: AnalyzedDocument, rules: RuleSet, settings: Settings) -> DocumentReport:
     ctx = CheckContext(adoc, rules, settings)
     findings: list[Finding] = []
-    for check in all_checks():
+    checks = all_checks()
+    for check in checks:
         findings.extend(check.run(ctx))
+    for check in checks:  # summaries that need every family's results (e.g. flip-it over the role table)
+        finalize = getattr(check, "finalize", None)
+        if finalize is not None:
+            findings.extend(finalize(ctx) or ())
     findings = apply_guards(findings, adoc)
     findings = _apply_vocabulary(findings, adoc, settings, rules)
     findings = [f for f in findings if _selected(f, rules, settings) and f.severity >= settings.min_severity]
