@@ -40,10 +40,33 @@ class AnalyzedDocument:
         return self.original_range(segment, span.start_char, span.end_char)
 
 
-def analyze(document: Document, nlp: Language, info: PipelineInfo, batch_size: int = BATCH_SIZE) -> AnalyzedDocument:
+def analyze(document: Document, nlp: Language, info: PipelineInfo, batch_size: int = BATCH_SIZE, *, selective: bool = True) -> AnalyzedDocument:
+    """Analyse every paragraph; with ``selective``, pay for the statistical components only where a check asks.
+
+    Each check may say, per sentence of a cheaply tokenised paragraph, whether it needs the tagger,
+    parser or entities there (``Check.wants``). Only those sentences (with the context the check
+    asks for) go through the full pipeline; the rest keep tokens and sentence boundaries only. A
+    check that does not say is assumed to need everything, so selection never silently loses a
+    finding family. The annotated pieces are joined back into one Doc per paragraph.
+    """
     blocks = document.blocks
-    docs = nlp.pipe((b.text for b in blocks), batch_size=batch_size)
+    selector = _selector(info) if selective else None
+    if selector is None:
+        docs = nlp.pipe((b.text for b in blocks), batch_size=batch_size)
+        return AnalyzedDocument(document, [Segment(b, d) for b, d in zip(blocks, docs)], info, nlp)
+    from .selection import analyze_selected
+
+    docs = analyze_selected(blocks, nlp, selector, batch_size)
     return AnalyzedDocument(document, [Segment(b, d) for b, d in zip(blocks, docs)], info, nlp)
+
+
+def _selector(info: PipelineInfo):
+    if not info.statistical:
+        return None
+    from .checks import all_checks
+    from .selection import Selector
+
+    return Selector.from_checks(all_checks())
 
 
 def analyze_doc(doc: Doc, nlp: Language, info: PipelineInfo, path: str = "<doc>") -> AnalyzedDocument:

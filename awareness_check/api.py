@@ -58,8 +58,8 @@ def _pipeline(settings: Settings, nlp):
     return load_pipeline(settings.model)
 
 
-def scan_document(document: Document, nlp, info: PipelineInfo, rules: RuleSet, settings: Settings) -> DocumentReport:
-    adoc = analyze(document, nlp, info)
+def scan_document(document: Document, nlp, info: PipelineInfo, rules: RuleSet, settings: Settings, *, selective: bool = True) -> DocumentReport:
+    adoc = analyze(document, nlp, info, selective=selective)
     return report_for(adoc, rules, settings)
 
 

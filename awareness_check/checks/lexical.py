@@ -5,7 +5,6 @@ into a PhraseMatcher (case-insensitive, with plural forms derived) and a Matcher
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -67,10 +66,54 @@ def compiled_for(nlp, rules: RuleSet, statistical: bool) -> CompiledTerms:
     return _COMPILED[key]
 
 
+_STAT_CONTEXT = {"pos", "unless_entity"}
+
+
+_TRIGGERS: dict[int, frozenset[str] | None] = {}
+
+
+def statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
+    """Lower-case words whose entries need tags or entities (None: some pattern could match anything)."""
+    if id(rules) not in _TRIGGERS:
+        _TRIGGERS[id(rules)] = _statistical_triggers(rules)
+    return _TRIGGERS[id(rules)]
+
+
+def _statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
+    words: set[str] = set()
+    for rule in rules.by_kind("term"):
+        for entry in rule.entries:
+            needs = bool(_STAT_CONTEXT & set(entry.context))
+            if needs:
+                words.update(f.split()[0].lower() for f in surface_forms(entry))
+            for pattern in entry.patterns:
+                if not ctxmod.needs_statistics([pattern]):
+                    continue
+                first = {k.upper(): v for k, v in pattern[0].items()}
+                value = first.get("LOWER") or first.get("ORTH") or first.get("LEMMA")
+                if isinstance(value, str):
+                    words.add(value.lower())
+                elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                    words.update(str(v).lower() for v in value["IN"])
+                else:
+                    return None
+    return frozenset(words)
+
+
 class TermCheck:
     """Flags lexicon phrases whose context conditions hold; keeps the longest match per rule."""
 
     codes: tuple[str, ...] = ()  # serves every rule of kind 'term'
+    context_sentences = 0
+
+    def wants(self, sent) -> bool:
+        """Only entries with POS or entity conditions need the statistical pipeline."""
+        from ..lexicon import load_rules
+
+        triggers = statistical_triggers(load_rules())
+        if triggers is None:
+            return True
+        return any(t.lower_ in triggers for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         compiled = compiled_for(ctx.adoc.nlp, ctx.rules, ctx.info.statistical)
