@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -52,12 +53,18 @@ def analyze(document: Document, nlp: Language, info: PipelineInfo, batch_size: i
     blocks = document.blocks
     selector = _selector(info) if selective else None
     if selector is None:
-        docs = nlp.pipe((b.text for b in blocks), batch_size=batch_size)
+        docs = map(_drop_tensor, nlp.pipe((b.text for b in blocks), batch_size=batch_size))
         return AnalyzedDocument(document, [Segment(b, d) for b, d in zip(blocks, docs)], info, nlp)
     from .selection import analyze_selected
 
     docs = analyze_selected(blocks, nlp, selector, batch_size)
     return AnalyzedDocument(document, [Segment(b, d) for b, d in zip(blocks, docs)], info, nlp)
+
+
+def _drop_tensor(doc: Doc) -> Doc:
+    """No check reads the tok2vec output; keeping it costs ~400 bytes a token."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 def _selector(info: PipelineInfo):

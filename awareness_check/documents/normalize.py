@@ -39,7 +39,7 @@ class NormalizedText:
 def normalize(text: str, masked: list[tuple[int, int]] | None = None) -> NormalizedText:
     """Clean ``text`` for matching; masked ranges become spaces (same length, never matched)."""
     out: list[str] = []
-    origin = array("l")
+    origin = array("I")  # 4 bytes a character: a 100 MB draft needs 400 MB, not 800
     mask = _mask_set(masked or [], len(text))
     i, n = 0, len(text)
     while i < n:
