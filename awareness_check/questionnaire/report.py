@@ -167,7 +167,9 @@ def _matrix(c: Checklist, ca: ChecklistAnswers) -> Table:
 
 
 def _advocacy(c: Checklist, ca: ChecklistAnswers) -> list[Block]:
-    blocks: list[Block] = [Paragraph(c.table_title)]
+    blocks: list[Block] = [Paragraph(c.intro)] if c.intro else []
+    if c.purposes:
+        blocks.append(Bullets([f"{i}. {p}" for i, p in enumerate(c.purposes, 1)]))
     header = [c.columns["concern"], c.columns["advocacy_point"], "Source"]
     rows, groups = [], set()
     for a in c.areas:
@@ -263,7 +265,10 @@ p.cell { margin: 0 0 0.4rem; }
 {% if b.kind == "heading" %}
 <h{{ b.level }}>{{ b.text }}</h{{ b.level }}>
 {% elif b.kind == "paragraph" %}
-<p>{% if b.label %}<strong>{{ b.label }}:</strong> {% endif %}{{ b.text }}</p>
+<p>{% if b.label %}<strong>{{ b.label }}:</strong> {% endif %}{{ b.paras[0] }}</p>
+{% for p in b.paras[1:] %}
+<p>{{ p }}</p>
+{% endfor %}
 {% elif b.kind == "bullets" %}
 <ul>
 {% for item in b.entries %}
@@ -299,6 +304,8 @@ def to_html(blocks: list[Block]) -> str:
 def _html_view(b: Block) -> dict:
     kind = {Heading: "heading", Paragraph: "paragraph", Bullets: "bullets", Table: "table"}[type(b)]
     view = dict(vars(b), kind=kind)
+    if isinstance(b, Paragraph):
+        view["paras"] = b.text.split("\n\n")
     if isinstance(b, Bullets):  # not "items": jinja would find dict.items first
         view["entries"] = view.pop("items")
     if isinstance(b, Table):
@@ -350,10 +357,11 @@ def to_docx(blocks: list[Block], path: Path) -> None:
         if isinstance(b, Heading):
             doc.add_heading(b.text, level=b.level)
         elif isinstance(b, Paragraph):
-            p = doc.add_paragraph()
-            if b.label:
-                p.add_run(f"{b.label}: ").bold = True
-            p.add_run(b.text)
+            for k, text in enumerate(b.text.split("\n\n")):
+                p = doc.add_paragraph()
+                if b.label and k == 0:
+                    p.add_run(f"{b.label}: ").bold = True
+                p.add_run(text)
         elif isinstance(b, Bullets):
             for item in b.items:
                 doc.add_paragraph(item, style="List Bullet")

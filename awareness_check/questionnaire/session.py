@@ -45,9 +45,10 @@ class _Keys(click.ParamType):
         self.fail(f"please type {self.hint}", param, ctx)
 
 
-def _wrap(text: str, indent: str = "  ") -> str:
+def _wrap(text: str, indent: str = "  ", hanging: str | None = None) -> str:
     paras = [p for p in text.split("\n\n") if p.strip()]
-    return "\n\n".join(textwrap.fill(p, width=92, initial_indent=indent, subsequent_indent=indent) for p in paras)
+    later = indent if hanging is None else hanging
+    return "\n\n".join(textwrap.fill(p, width=92, initial_indent=indent, subsequent_indent=later) for p in paras)
 
 
 def _see(refs: tuple[str, ...]) -> str:
@@ -82,7 +83,7 @@ class Session:
     def ask_text(self, text: str, *, default: str = "", required: bool = False) -> str:
         """Free text; Enter keeps ``default``. ``required`` re-asks until something is typed."""
         while True:
-            value = click.prompt(text, default=default, show_default=False).strip()
+            value = click.prompt(text.rstrip(":"), default=default, show_default=False).strip()
             if value or not required:
                 return value
             click.echo("  This one needs an answer (or press Ctrl-C to stop; your answers are saved).")
@@ -261,7 +262,7 @@ class Session:
             click.echo(click.style(f"\n{a.number}. {a.title}{_see(a.see)}", bold=True))
             click.echo("  Toolkit examples:")
             for e in a.examples:
-                click.echo(_wrap(f"- {c.columns['concern']}: {e.concern}", "    "))
+                click.echo(_wrap(f"- {c.columns['concern']}: {e.concern}", "    ", "      "))
                 click.echo(_wrap(f"{c.columns['advocacy_point']}: {e.advocacy_point}", "      "))
             for lesson in ca.lessons:
                 if lesson.area == a.number and not lesson.advocacy_point:
