@@ -243,3 +243,12 @@ def test_end_of_input_stops_cleanly_with_answers_saved(tmp_path):
     assert result.exit_code == 130
     assert "Your answers so far are saved" in result.stderr
     assert data(answers)["checklists"]["protection"]["risks"]["1"]["impact"] == "medium"
+
+
+def test_high_low_corner_offers_an_optional_mitigation(tmp_path):
+    answers = tmp_path / "a.json"
+    result = run(["run", "protection", "--answers", str(answers)], "h\nl\ne\nl\nh\n\nq\n")
+    assert "no mitigation strategy required; add one if you judge it useful" in result.output
+    risks = data(answers)["checklists"]["protection"]["risks"]
+    assert risks["1"]["mitigation"] == EXAMPLE_1  # "e" adopted the toolkit example
+    assert risks["2"] == {"likelihood": "low", "impact": "high"}  # Enter: none, and none required

@@ -144,3 +144,14 @@ def test_missing_file_is_a_fresh_start_for_run_but_an_error_for_report(tmp_path,
     result = CliRunner().invoke(cli, ["questionnaire", "report", "--answers", str(tmp_path / "new.json")])
     assert result.exit_code == 2
     assert "new.json: no such answers file" in result.stderr
+
+
+def test_the_documented_example_file_is_valid(tmp_path, checklists):
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "questionnaire.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "team.yml"
+    path.write_text(example, encoding="utf-8")
+    a = load_answers(path, checklists)
+    assert a.checklists["planning"].answers[2].answer == "no"
+    assert a.checklists["protection"].risks[2] == RiskAnswer("low", "low", "")
+    assert a.checklists["awareness"].answers[18].answer == "in-part"

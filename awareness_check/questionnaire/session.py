@@ -119,6 +119,8 @@ class Session:
         if c.intro:
             click.echo(_wrap(c.intro, "") + "\n")
         self.apply_scan()
+        if not self.scan and any(q.automated != "manual" for q in c.questions):
+            click.echo("Tip: with --draft DRAFT the scan answers the items it can check in the text.\n")
         first = [q for q in c.questions if self.review or not (question_done(ca, q.number) or q.number in ca.skipped)]
         if self.scan and not self.review:  # the scan answered these; the person answers the rest
             first = [q for q in first if not self.answered_by_scan(q)]
@@ -246,6 +248,13 @@ class Session:
                 ra.mitigation = typed or example
             else:
                 ra.mitigation = self.ask_text("  Risk mitigation strategy", default=ra.mitigation, required=True)
+            self.save()
+        elif "high" in (ra.likelihood, ra.impact):  # High on one axis, Low on the other: offered, not required
+            click.echo(f"  Likelihood {LEVEL_LABELS[ra.likelihood]} and impact {LEVEL_LABELS[ra.impact]}: "
+                       "no mitigation strategy required; add one if you judge it useful.")
+            hint = "Enter to skip, e adopts the toolkit example, or type your own" if example else "Enter to skip"
+            typed = self.ask_text(f"  Risk mitigation strategy (optional: {hint})", default=ra.mitigation)
+            ra.mitigation = example if example and typed.lower() == "e" else typed
             self.save()
         elif ra.likelihood and ra.impact:
             click.echo("  Low likelihood or impact: no mitigation strategy required.")
