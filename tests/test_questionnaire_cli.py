@@ -252,3 +252,21 @@ def test_high_low_corner_offers_an_optional_mitigation(tmp_path):
     risks = data(answers)["checklists"]["protection"]["risks"]
     assert risks["1"]["mitigation"] == EXAMPLE_1  # "e" adopted the toolkit example
     assert risks["2"] == {"likelihood": "low", "impact": "high"}  # Enter: none, and none required
+
+
+def test_template_for_teams_reads_back_once_filled(tmp_path):
+    out = tmp_path / "protection.yml"
+    assert run(["template", "3.6", "-o", str(out)], "").exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "# 12. Onset of conflict / other humanitarian crises" in text and "# Example mitigation: Adapt identification tools" in text
+    filled = text.replace("      4:\n        likelihood:\n        impact:", "      4:\n        likelihood: medium\n        impact: high", 1)
+    filled = filled.replace("    added:\n", "    added:\n      - {text: Interpreters unavailable, likelihood: low, impact: low}\n", 1)
+    out.write_text(filled, encoding="utf-8")
+    report = run(["report", "--answers", str(out)], "")
+    assert report.exit_code == 0, report.output
+    assert "Risk 4 (needs a risk mitigation strategy (likelihood Medium, impact High))" in report.output
+    assert "| U1 | Interpreters unavailable | Low | Low |  |" in report.output
+    for name in ("planning", "advocacy", "awareness"):  # every blank template is a valid answers file
+        blank = tmp_path / f"{name}.yml"
+        run(["template", name, "-o", str(blank)], "")
+        assert run(["report", "--answers", str(blank)], "").exit_code == 0, name

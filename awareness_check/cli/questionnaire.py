@@ -22,6 +22,7 @@ def questionnaire() -> None:
     awareness-check questionnaire list
     awareness-check questionnaire run protection --answers answers.json
     awareness-check questionnaire report --answers answers.json --format markdown
+    awareness-check questionnaire template planning -o planning.yml
     """
 
 
@@ -98,6 +99,20 @@ def report_command(answers_path, fmt, output, names):
         click.echo(f"Wrote {output}", err=True)
         return
     write_output(render(blocks, fmt), output)
+
+
+@questionnaire.command("template")
+@click.argument("name")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (.yml) instead of stdout.")
+@user_errors
+def template_command(name, output):
+    """A blank YAML answers file for checklist NAME, with the toolkit's wording as comments.
+
+    For teams filling the checklist in elsewhere; `report --answers FILE` reads it back.
+    """
+    from ..questionnaire.template import blank_answers
+
+    write_output(blank_answers(get_checklist(name, load_checklists())), output)
 
 
 COMMANDS = [questionnaire]

@@ -48,7 +48,7 @@ class _Keys(click.ParamType):
 def _wrap(text: str, indent: str = "  ", hanging: str | None = None) -> str:
     paras = [p for p in text.split("\n\n") if p.strip()]
     later = indent if hanging is None else hanging
-    return "\n\n".join(textwrap.fill(p, width=92, initial_indent=indent, subsequent_indent=later) for p in paras)
+    return "\n\n".join(textwrap.fill(p, width=92, initial_indent=indent, subsequent_indent=later, break_on_hyphens=False) for p in paras)
 
 
 def _see(refs: tuple[str, ...]) -> str:
