@@ -125,8 +125,8 @@ def test_report_matrix_and_open_items(tmp_path):
     )
     md = run(["report", "--answers", str(answers), "--format", "markdown"], "").output
     assert "|   | Impact Low | Impact Medium | Impact High |" in md
-    assert "| **Likelihood High** | 3 | **1** ▲ | ▲ |" in md
-    assert "| **Likelihood Medium** |  | **U1** ▲ | **2** ▲ |" in md
+    assert "| **Likelihood High** | 3 | **1 ▲** | **▲** |" in md
+    assert "| **Likelihood Medium** |  | **U1 ▲** | **2 ▲** |" in md
     assert "Risk 2 (needs a risk mitigation strategy (likelihood Medium, impact High))" in md
     assert "Added risk 1 (needs a risk mitigation strategy (likelihood Medium, impact Medium))" in md
     assert "Risk 3 (" not in md  # High / Low: no mitigation required under our reading
@@ -134,7 +134,7 @@ def test_report_matrix_and_open_items(tmp_path):
 
     html = run(["report", "--answers", str(answers), "--format", "html"], "").output
     assert "<script>" not in html and "Shelter &lt;script&gt;" in html
-    assert '<td class="shaded">2</td>' in html
+    assert '<td class="shaded">2 ▲</td>' in html
 
     out = tmp_path / "report.docx"
     result = run(["report", "--answers", str(answers), "--format", "docx", "-o", str(out)], "")
@@ -144,7 +144,7 @@ def test_report_matrix_and_open_items(tmp_path):
     doc = Document(str(out))
     matrix = doc.tables[1]
     assert [c.text for c in matrix.rows[0].cells] == ["", "Impact Low", "Impact Medium", "Impact High"]
-    assert [c.text for c in matrix.rows[1].cells] == ["Likelihood High", "3", "1", ""]
+    assert [c.text for c in matrix.rows[1].cells] == ["Likelihood High", "3", "1 ▲", "▲"]
     assert any("Open items" in p.text for p in doc.paragraphs)
 
 

@@ -16,6 +16,7 @@ from .status import open_items, progress
 from .store import Answers, ChecklistAnswers, RiskAnswer
 
 NOT_RATED = "-"
+MARK = "▲"  # matrix cells where the toolkit requires a mitigation (also shaded in HTML and Word)
 
 
 @dataclass
@@ -156,11 +157,12 @@ def _matrix(c: Checklist, ca: ChecklistAnswers) -> Table:
             refs = ", ".join(cells.get((lik, imp), []))
             if needs_mitigation(lik, imp):
                 shaded.add((i, j))
+                refs = f"{refs} {MARK}".strip()
             row.append(refs)
         rows.append(row)
     unrated = [ref for ref, ra in rated if not (ra and ra.likelihood and ra.impact)]
-    caption = ("Numbers are the risks above (U = added by the user). Marked cells (likelihood and impact both "
-               "Medium or High) need a risk mitigation strategy.")
+    caption = (f"Numbers are the risks above (U = added by the user). {MARK} likelihood and impact both Medium or "
+               "High: a risk mitigation strategy is required.")
     if unrated:
         caption += f" Not yet rated: {', '.join(unrated)}."
     return Table([""] + [f"Impact {LEVEL_LABELS[i]}" for i in impacts], rows, shaded=shaded, matrix=True, caption=caption)
@@ -230,14 +232,14 @@ def to_markdown(blocks: list[Block]) -> str:
                     if i in b.group_rows and text:
                         text = f"**{text}**"
                     if (i, j) in b.shaded:
-                        text = f"**{text}** ▲" if text else "▲"
+                        text = f"**{text}**"
                     if b.matrix and j == 0:
                         text = f"**{text}**"
                     cells.append(text)
                 out.append("| " + " | ".join(cells) + " |")
             out.append("")
             if b.matrix and b.caption:
-                out.append(f"▲ {b.caption}\n")
+                out.append(f"{b.caption}\n")
     return "\n".join(out).rstrip() + "\n"
 
 
