@@ -44,6 +44,7 @@ class Table:
     shaded: set[tuple[int, int]] = field(default_factory=set)  # (row, column) cells to highlight
     matrix: bool = False
     caption: str = ""
+    widths: list[float] = field(default_factory=list)  # relative column widths; empty = equal
 
 
 Block = Heading | Paragraph | Bullets | Table
@@ -101,7 +102,8 @@ def _checklist(c: Checklist, ca: ChecklistAnswers) -> list[Block]:
         if qa and qa.scan:
             notes.append(("Scan: " if qa.source == "scan" else "Scan (checked by a person): ") + qa.scan)
         rows.append([str(q.number), q.text + _see(q.see)] + marks + ["\n\n".join(notes)])
-    blocks.append(Table(header, rows, group_rows=groups, caption=c.table_title or c.title))
+    widths = [0.4, 6] + [0.7] * len(c.answers) + [4]
+    blocks.append(Table(header, rows, group_rows=groups, caption=c.table_title or c.title, widths=widths))
     return blocks
 
 
@@ -136,7 +138,7 @@ def _risks(c: Checklist, ca: ChecklistAnswers) -> list[Block]:
         rows.append([f"U{i}", ar.text, _rating(ar, "likelihood"), _rating(ar, "impact"), _mitigation(ar, None)])
     if not ca.added:
         rows.append(["", "None added." if ca.added_done else "Not yet considered.", "", "", ""])
-    blocks.append(Table(header, rows, group_rows=groups, caption="Risk assessment and mitigation"))
+    blocks.append(Table(header, rows, group_rows=groups, caption="Risk assessment and mitigation", widths=[0.4, 5, 1, 1, 5]))
     blocks.append(Heading(3, "Likelihood and impact"))
     blocks.append(_matrix(c, ca))
     return blocks
@@ -181,7 +183,7 @@ def _advocacy(c: Checklist, ca: ChecklistAnswers) -> list[Block]:
             rows.append([lesson.concern, lesson.advocacy_point or "(not yet recorded)", "Lesson learnt (user)"])
         for e in a.examples:
             rows.append([e.concern, e.advocacy_point, "Toolkit example"])
-    blocks.append(Table(header, rows, group_rows=groups, caption=c.table_title))
+    blocks.append(Table(header, rows, group_rows=groups, caption=c.table_title, widths=[4, 5, 1.2]))
     return blocks
 
 
@@ -280,6 +282,7 @@ p.cell { margin: 0 0 0.4rem; }
 {% else %}
 <table{% if b.matrix %} class="matrix"{% endif %}>
 {% if b.caption %}<caption>{{ b.caption }}</caption>{% endif %}
+{% if b.widths %}<colgroup>{% for w in b.widths %}<col style="width: {{ '%.1f'|format(100 * w / b.widths|sum) }}%">{% endfor %}</colgroup>{% endif %}
 <thead><tr>{% for h in b.header %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
 <tbody>
 {% for row in b.rows %}
@@ -370,11 +373,20 @@ def to_docx(blocks: list[Block], path: Path) -> None:
         else:
             table = doc.add_table(rows=1, cols=len(b.header))
             table.style = "Table Grid"
+            if b.widths:
+                table.autofit = False
+                usable = section.page_width - section.left_margin - section.right_margin
+                column_widths = [int(usable * w / sum(b.widths)) for w in b.widths]
             for j, h in enumerate(b.header):
+                if b.widths:
+                    table.rows[0].cells[j].width = column_widths[j]
                 fill(table.rows[0].cells[j], h, bold=True)
                 shade(table.rows[0].cells[j], "E8EEF5")
             for i, row in enumerate(b.rows):
                 cells = table.add_row().cells
+                if b.widths:
+                    for cell, width in zip(cells, column_widths):
+                        cell.width = width
                 if i in b.group_rows:
                     merged = cells[0].merge(cells[-1])
                     fill(merged, " ".join(x for x in row if x), bold=True)
