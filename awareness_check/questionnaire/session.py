@@ -142,6 +142,7 @@ class Session:
             return
         self.ca.draft = self.draft
         click.echo(f"Scan of {self.draft}:")
+        answered = 0
         for q in self.c.questions:
             result = self.scan.get(q.number)
             if result is None:
@@ -150,7 +151,10 @@ class Session:
             qa.scan = result.note
             if q.automated == "full" and result.answer and (qa.source == "scan" or not qa.answer):
                 qa.answer, qa.source = result.answer, "scan"
+                answered += 1
                 click.echo(f"  {q.number}. {ANSWER_LABELS[result.answer]}: {result.note}")
+        if not answered:
+            click.echo("  No item could be answered from the text alone (its results are shown with the items below).")
         self.save()
         click.echo("The scan reads the text only; the remaining items need a person.\n")
 
