@@ -36,20 +36,30 @@ def check_file(path: str | Path, *, config: Settings | None = None, nlp=None) ->
     return check_paths([str(path)], config=config, nlp=nlp)
 
 
-def check_paths(paths: Iterable[str], *, config: Settings | None = None, nlp=None) -> Report:
+def check_paths(paths: Iterable[str], *, config: Settings | None = None, nlp=None, jobs: int = 1, progress=None) -> Report:
+    """Check files, folders and ``-``; ``jobs`` > 1 scans files in worker processes (same results)."""
     settings = config or Settings()
     nlp, info = _pipeline(settings, nlp)
     report = Report(pipeline=info.name, notices=list(info.notices))
-    for doc_report in iter_reports(paths, settings, nlp, info):
+    for doc_report in iter_reports(paths, settings, nlp, info, jobs=jobs, progress=progress):
         report.documents.append(doc_report)
     return report
 
 
-def iter_reports(paths: Iterable[str], settings: Settings, nlp, info: PipelineInfo) -> Iterator[DocumentReport]:
-    rules = load_rules()
-    for path in iter_input_paths(list(paths)):
-        document = read_path(path, encoding=settings.encoding)
-        yield scan_document(document, nlp, info, rules, settings)
+def iter_reports(paths: Iterable[str], settings: Settings, nlp, info: PipelineInfo, *, jobs: int = 1, progress=None) -> Iterator[DocumentReport]:
+    """One report per input file, in order. ``progress(done, total)`` is called after each file."""
+    expanded = list(iter_input_paths(list(paths)))
+    if jobs > 1 and len(expanded) > 1 and "-" not in expanded:
+        from .parallel import scan_parallel
+
+        reports: Iterable[DocumentReport] = scan_parallel(expanded, settings, jobs)
+    else:
+        rules = load_rules()
+        reports = (scan_document(read_path(p, encoding=settings.encoding), nlp, info, rules, settings) for p in expanded)
+    for done, doc_report in enumerate(reports, 1):
+        if progress is not None:
+            progress(done, len(expanded))
+        yield doc_report
 
 
 def _pipeline(settings: Settings, nlp):

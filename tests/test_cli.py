@@ -126,3 +126,11 @@ def test_every_command_has_help():
     for name, command in cli.commands.items():
         assert command.help, name
         assert run(name, "--help").exit_code == 0
+
+
+def test_jobs_give_identical_results(tmp_path):
+    for i in range(3):
+        (tmp_path / f"d{i}.txt").write_text(f"Draft {i}: ask the chairman.\n\nMankind {i}.\n", encoding="utf-8")
+    one = run("scan", tmp_path, "-f", "json", "--jobs", "1").stdout
+    two = run("scan", tmp_path, "-f", "json", "--jobs", "2").stdout
+    assert one == two and len(json.loads(one)["documents"]) == 3

@@ -25,8 +25,10 @@ from .common import EXIT_FINDINGS, EXIT_OK, user_errors, write_output
 @click.option("--model", help="Use this installed spaCy pipeline instead of en_core_web_sm.")
 @click.option("--audience", type=click.Choice(AUDIENCES), default=None, help="Who the material is for (readability targets).")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Scan files in this many processes (helps only with many files and spare cores).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or notices on stderr.")
 @user_errors
-def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color):
+def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color, jobs, quiet):
     """Check drafts (.txt, .md, .docx, folders, or - for stdin) and report flagged phrases.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input.
@@ -38,10 +40,35 @@ def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, mod
         select=tuple(select), ignore=tuple(ignore), fail_on=fail_on, encoding=encoding, model=model, audience=audience,
     )
     validate_fail_on(settings.fail_on)
-    report = check_paths(list(paths), config=settings)
+    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
+        report = check_paths(list(paths), config=settings, jobs=jobs, progress=progress)
     color = fmt == "text" and not output and not no_color and sys.stdout.isatty()
     write_output(render(report, fmt, color=color), output)
     sys.exit(exit_code(report, settings.fail_on))
+
+
+class progress_bar:
+    """A progress bar on stderr for runs over several files, only on a terminal and never with --quiet."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.bar = None
+
+    def __enter__(self):
+        return self.update if self.enabled else None
+
+    def update(self, done: int, total: int) -> None:
+        if total < 2:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="Scanning", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
 
 
 def exit_code(report, fail_on: str) -> int:
