@@ -345,10 +345,10 @@ class _Flipper:
             reading, why = POSSESSIVE, f"'{after.text} ...' names who receives it"
         else:
             reading, why = OBJECT, f"'{verb.lemma_ if self.statistical and verb.lemma_ else verb.text}' usually takes the person first"
-        glosses = {OBJECT: f"{verb.text} {phrase} to/for her", POSSESSIVE: f"her {phrase}"}
         other = POSSESSIVE if reading == OBJECT else OBJECT
-        reason = (f"ambiguous: '{verb.text} her {phrase}' can mean '{glosses[OBJECT]}' or '{glosses[POSSESSIVE]}'; "
-                  f"read as '{glosses[reading]}' ({why}), so '{reading}'; the other reading gives '{other}'")
+        chosen = "given to her" if reading == OBJECT else "belonging to her"
+        reason = (f"'{verb.text} her {phrase}': {phrase} given to her ('{OBJECT}') or belonging to her "
+                  f"('{POSSESSIVE}')? Read as {chosen}: {why}")
         return _Decision(reading, FEMALE, reason, True, other)
 
     def _starts_object(self, tok: Token | None) -> bool:
@@ -529,3 +529,62 @@ def flip_counts(result: FlipResult) -> dict:
     male = sum(1 for s in result.swaps if s.gender == MALE)
     return {"gendered_mentions": female + male, "female": female, "male": male,
             "ambiguous": len(result.ambiguous)}
+
+
+# ---------------------------------------------------------------------------------- views
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset (CR, LF and CRLF all end a line)."""
+    head = text[:offset]
+    line_start = max(head.rfind("\n"), head.rfind("\r")) + 1
+    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1, offset - line_start + 1
+
+
+def to_dict(result: FlipResult) -> dict:
+    """The JSON view: the flipped text, every swap with offsets into the original, the counts."""
+    swaps = []
+    for s in result.swaps:
+        d = s.to_dict()
+        d["line"], d["column"] = line_col(result.original, s.start)
+        swaps.append(d)
+    return {"path": result.path, "text": result.text, "swaps": swaps, "summary": flip_counts(result)}
+
+
+def word_diff(result: FlipResult, style=None) -> str:
+    """The original text with every swap marked in place: ``[-her-]{+him+}``.
+
+    An ambiguous swap shows the chosen reading, then the other one and a question mark:
+    ``[-her-]{+him/his?+}``. ``style(text, kind)`` may colour the pieces (kind is "old", "new"
+    or "ambiguous"); without it the markers alone carry the information (safe to copy or pipe).
+    """
+    paint = style or (lambda text, kind: text)
+    out: list[str] = []
+    pos = 0
+    text = result.original
+    for s in result.swaps:
+        out.append(text[pos:s.start])
+        new = f"{s.replacement}/{s.alternative}?" if s.ambiguous and s.alternative else (f"{s.replacement}?" if s.ambiguous else s.replacement)
+        out.append(paint(f"[-{s.original}-]", "old"))
+        out.append(paint(f"{{+{new}+}}", "ambiguous" if s.ambiguous else "new"))
+        pos = s.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def ambiguity_report(result: FlipResult) -> list[str]:
+    """One line per ambiguous swap, for the reviewer: where, what was chosen, the other reading, why."""
+    lines = []
+    for s in result.ambiguous:
+        line, col = line_col(result.original, s.start)
+        other = f" (or '{s.alternative}')" if s.alternative else ""
+        lines.append(f"{result.path}:{line}:{col}: '{s.original}' -> '{s.replacement}'{other}: {s.reason}")
+    return lines
+
+
+def summary_line(result: FlipResult) -> str:
+    c = flip_counts(result)
+    amb = c["ambiguous"]
+    return (f"{c['gendered_mentions']} swap{'s' if c['gendered_mentions'] != 1 else ''} "
+            f"({c['female']} female -> male, {c['male']} male -> female)"
+            + (f"; {amb} ambiguous, marked {{+chosen/other?+}}: check {'them' if amb != 1 else 'it'}" if amb else "")
+            + ".")
