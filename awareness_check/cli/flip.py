@@ -72,11 +72,15 @@ def _write(text: str, output: str | None) -> None:
 
             fail(f"{output}: cannot write ({exc.strerror or exc})")
         return
-    stream = click.get_binary_stream("stdout")
-    stream.write(data)
     if sys.stdout.isatty() and data and not data.endswith(b"\n"):
-        stream.write(b"\n")
-    stream.flush()
+        data += b"\n"  # only for a terminal: piped output stays exactly the flipped text
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        sys.stdout.write(text)
+    else:
+        stream.write(data)
+        stream.flush()
 
 
 COMMANDS = [flip]
