@@ -43,6 +43,8 @@ _PRONOUNS = {
 _POSSESSIVE_DETS = {"her", "his", "their", "its", "my", "your", "our"}
 # Closed-class words that can follow a possessive "her": "her own", "her only son".
 _POSSESSIVE_QUANTIFIERS = {"own", "many", "every", "most", "more", "only", "few", "other", "very", "much", "first", "last"}
+# Adverb particles that may follow an object "her" ("sent her home", "paid her back").
+_PARTICLES = {"home", "back", "away", "out", "up", "down", "off", "abroad", "over", "around", "along", "inside", "outside"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "dame", "lord", "lady", "madam"}
 # Named entities whose capitalised gendered words belong to a name ("UN Women", "Mothers' Union").
 _NAME_ENTITIES = {"ORG", "LAW", "WORK_OF_ART", "FAC", "EVENT", "PRODUCT"}
@@ -107,6 +109,8 @@ class FlipLexicon:
     recipient_preps: frozenset[str]
     closed_class: frozenset[str]
     ly_nouns: frozenset[str]
+    particle_lemmas: frozenset[str]
+    particle_forms: frozenset[str]
 
 
 def flip_lexicon_path() -> Path:
@@ -162,6 +166,7 @@ def load_flip_lexicon(path: str | None = None) -> FlipLexicon:
     ditrans = frozenset(her.get("ditransitive_verbs") or ())
     causative = frozenset(her.get("causative_verbs") or ())
     possessed = frozenset(her.get("possessed_nouns") or ())
+    particle = frozenset(her.get("particle_verbs") or ())
     return FlipLexicon(
         words=words,
         pairs=tuple(pairs),
@@ -173,6 +178,8 @@ def load_flip_lexicon(path: str | None = None) -> FlipLexicon:
         recipient_preps=frozenset(her.get("recipient_prepositions") or ()),
         closed_class=frozenset(her.get("closed_class") or ()),
         ly_nouns=frozenset(her.get("ly_nouns") or ()),
+        particle_lemmas=particle,
+        particle_forms=frozenset(f for v in particle for f in verb_forms(v, irregular.get(v, ()))),
     )
 
 
@@ -280,7 +287,11 @@ class _Flipper:
             return self._her_reading(OBJECT, "object: nothing follows it", ambiguous=False)
         if nxt.lower_ in _POSSESSIVE_QUANTIFIERS:
             return self._her_reading(POSSESSIVE, f"possessive: 'her {nxt.text}'", ambiguous=False)
-        if nxt.lower_ in self.lex.closed_class and (self.statistical and not _shouting(tok)):
+        if nxt.lower_ in _PARTICLES:
+            decided = self._her_particle(tok, prev, nxt)
+            if decided is not None:
+                return decided
+        elif nxt.lower_ in self.lex.closed_class and (self.statistical and not _shouting(tok)):
             # "sent her home", "told her that": no noun phrase can start here.
             return self._her_reading(OBJECT, f"object: '{nxt.text}' follows", ambiguous=False)
         if prev is not None and self._is_verb(prev, self.lex.ditransitive_lemmas, self.lex.ditransitive_forms) and self._bare_noun(nxt):
@@ -292,6 +303,20 @@ class _Flipper:
                 return self._her_reading(POSSESSIVE, "possessive (tagger)", ambiguous=False)
             return self._her_reading(OBJECT, "object (tagger)", ambiguous=False)
         return self._her_without_tagger(tok, prev, nxt)
+
+    def _her_particle(self, her: Token, prev: Token | None, nxt: Token) -> _Decision | None:
+        """'her home town' (possessive) or 'sent her home' (object); None: let the tagger decide."""
+        after = _next_word(nxt)
+        if after is not None and after.is_alpha and (after.pos_ in ("NOUN", "PROPN") if self.tagged(after) else after.lower_ not in self.lex.closed_class):
+            return self._her_reading(POSSESSIVE, f"possessive: 'her {nxt.text} {after.text}'", ambiguous=not self.tagged(nxt))
+        if prev is not None and (nxt.lower_ not in ("home", "back") or self._is_verb(prev, self.lex.particle_lemmas, self.lex.particle_forms)):
+            return self._her_reading(OBJECT, f"object: '{prev.text} her {nxt.text}'", ambiguous=not self.tagged(nxt))
+        if self.tagged(her) and her.tag_ in ("PRP", "PRP$"):
+            reading = POSSESSIVE if her.tag_ == "PRP$" else OBJECT
+            return self._her_reading(reading, f"'her {nxt.text}' can be the object ('him {nxt.text}') or possessive "
+                                              f"('his {nxt.text}'); the tagger reads it as {'possessive' if reading == POSSESSIVE else 'object'}",
+                                     ambiguous=True)
+        return None
 
     def _her_reading(self, reading: str, reason: str, ambiguous: bool, alternative: bool = True) -> _Decision:
         other = POSSESSIVE if reading == OBJECT else OBJECT
