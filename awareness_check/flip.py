@@ -246,6 +246,8 @@ class _Flipper:
     def pronoun(self, tok: Token) -> _Decision | None:
         low = tok.lower_
         if low in _PRONOUNS:
+            if low == "he" and tok.i >= 2 and tok.doc[tok.i - 1].text == "/" and tok.doc[tok.i - 2].lower_ == "s":
+                return None  # "s/he" already names both
             target, gender = _PRONOUNS[low]
             return _Decision(target, gender, "pronoun")
         if low == "his":
@@ -315,7 +317,7 @@ class _Flipper:
             reading = POSSESSIVE if her.tag_ == "PRP$" else OBJECT
             return self._her_reading(reading, f"'her {nxt.text}' can be the object ('him {nxt.text}') or possessive "
                                               f"('his {nxt.text}'); the tagger reads it as {'possessive' if reading == POSSESSIVE else 'object'}",
-                                     ambiguous=True)
+                                     ambiguous=nxt.lower_ == "back")  # "hurt her back": really both
         return None
 
     def _her_reading(self, reading: str, reason: str, ambiguous: bool, alternative: bool = True) -> _Decision:
@@ -358,6 +360,9 @@ class _Flipper:
         words = {t.lower_ for t in run} | ({t.lemma_.lower() for t in run} if tagged else set())
         phrase = " ".join(t.text for t in run)
         after = _next_word(run[-1])
+        if tagged and not any(t.pos_ in ("NOUN", "PROPN") for t in run):
+            # "found her dead", "made her happy": an adjective says what she is, not what she has.
+            return self._her_reading(OBJECT, f"object: '{verb.text} her {phrase}'", ambiguous=False)
         if self._is_verb(verb, self.lex.causative_lemmas, self.lex.causative_forms) and self._starts_object(after):
             # "made her sign the contract": a verb with its own object follows, so "her" is the object.
             return self._her_reading(OBJECT, f"object: '{verb.text} her {phrase} {after.text} ...'", ambiguous=False)
