@@ -314,3 +314,16 @@ def test_summary_omits_roles_without_a_role_table(pipeline, rules):
     ctx = CheckContext(analyze(Document("<t>", "The man left."), nlp, info), rules, Settings())
     FlipSummary().finalize(ctx)
     assert "roles_before" not in ctx.stats["flip"] and ctx.stats["flip"]["male"] == 1
+
+
+def test_text_report_shows_the_flip_summary_with_roles():
+    from awareness_check.checks.flipsummary import summary_lines
+
+    lines = summary_lines({"gendered_mentions": 3, "female": 2, "male": 1, "ambiguous": 0,
+                           "roles_before": {"female": {"victim": 2}, "male": {"offender": 1}},
+                           "roles_after": {"female": {"offender": 1}, "male": {"victim": 2}}}, "draft.txt")
+    assert lines[0].startswith("Flip it (3.8 item 14): 3 gendered mentions (2 female, 1 male)")
+    assert "awareness-check flip draft.txt" in lines[0]
+    assert lines[1] == "    roles before: female: victim 2 | male: offender 1"
+    assert lines[2] == "    roles after : female: offender 1 | male: victim 2"
+    assert summary_lines({"gendered_mentions": 0, "female": 0, "male": 0}) == []

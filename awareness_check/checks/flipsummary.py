@@ -34,4 +34,29 @@ class FlipSummary:
         return ()
 
 
+def summary_lines(summary: dict | None, path: str = "FILE") -> list[str]:
+    """The flip-it summary for the text report: counts, then the role table before and after."""
+    if not summary or not summary.get("gendered_mentions"):
+        return []
+    lines = [f"Flip it (3.8 item 14): {summary['gendered_mentions']} gendered mentions "
+             f"({summary['female']} female, {summary['male']} male). "
+             f"Read the draft with genders swapped: awareness-check flip {path}"]
+    if "roles_before" in summary:
+        for label, key in (("roles before", "roles_before"), ("roles after ", "roles_after")):
+            table = summary[key]
+            cells = " | ".join(f"{g}: {_roles(table.get(g))}" for g in ("female", "male"))
+            lines.append(f"    {label}: {cells}")
+    return lines
+
+
+def _roles(roles) -> str:
+    if not roles:
+        return "-"
+    if isinstance(roles, dict):
+        return ", ".join(f"{k} {v}" if isinstance(v, (int, float)) else str(k) for k, v in roles.items())
+    if isinstance(roles, (list, tuple, set)):
+        return ", ".join(map(str, roles))
+    return str(roles)
+
+
 CHECKS = [FlipSummary()]
