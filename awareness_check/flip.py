@@ -106,6 +106,7 @@ class FlipLexicon:
     causative_lemmas: frozenset[str]
     causative_forms: frozenset[str]
     possessed: frozenset[str]
+    people: frozenset[str]
     recipient_preps: frozenset[str]
     closed_class: frozenset[str]
     ly_nouns: frozenset[str]
@@ -175,6 +176,7 @@ def load_flip_lexicon(path: str | None = None) -> FlipLexicon:
         causative_lemmas=causative,
         causative_forms=frozenset(f for v in causative for f in verb_forms(v, irregular.get(v, ()))),
         possessed=possessed | {pluralize(w) for w in possessed},
+        people=frozenset(words) | {f for w in her.get("people_nouns") or () for f in (w, pluralize(w))},
         recipient_preps=frozenset(her.get("recipient_prepositions") or ()),
         closed_class=frozenset(her.get("closed_class") or ()),
         ly_nouns=frozenset(her.get("ly_nouns") or ()),
@@ -283,7 +285,17 @@ class _Flipper:
         return self.statistical and bool(tok.pos_) and not _shouting(tok)
 
     def _her(self, tok: Token) -> _Decision:
-        """'her' -> 'him' (object) or 'his' (possessive); see nlp-stack.md section 2."""
+        """'her' -> 'him' (object) or 'his' (possessive); see nlp-stack.md section 2.
+
+        Without a tagger every "her" is marked for the reviewer, even where the next word decides.
+        """
+        decision = self._her_reading_for(tok)
+        if not self.statistical and not decision.ambiguous:
+            other = POSSESSIVE if decision.replacement == OBJECT else OBJECT
+            return _Decision(decision.replacement, FEMALE, decision.reason + "; no tagger available: check it", True, other)
+        return decision
+
+    def _her_reading_for(self, tok: Token) -> _Decision:
         nxt, prev = _next_word(tok), _prev_word(tok)
         if nxt is None or not (nxt.is_alpha or nxt.like_num):
             return self._her_reading(OBJECT, "object: nothing follows it", ambiguous=False)
@@ -366,9 +378,10 @@ class _Flipper:
         if self._is_verb(verb, self.lex.causative_lemmas, self.lex.causative_forms) and self._starts_object(after):
             # "made her sign the contract": a verb with its own object follows, so "her" is the object.
             return self._her_reading(OBJECT, f"object: '{verb.text} her {phrase} {after.text} ...'", ambiguous=False)
-        if head.lower_ in self.lex.words or (tagged and head.lemma_.lower() in self.lex.words):
-            # A person is not what is given: "told her boyfriend" is "her boyfriend".
-            return self._her_reading(POSSESSIVE, f"possessive: '{head.text}' is a person", ambiguous=False)
+        person = next((t for t in run if t.lower_ in self.lex.people or (tagged and t.lemma_.lower() in self.lex.people)), None)
+        if person is not None:
+            # A person is not what is given: "told her boyfriend", "offered her family money".
+            return self._her_reading(POSSESSIVE, f"possessive: '{person.text}' is a person", ambiguous=False)
         if words & self.lex.possessed:
             reading, why = POSSESSIVE, f"'{head.text}' usually belongs to someone"
         elif after is not None and after.lower_ in self.lex.recipient_preps and self._recipient_follows(after):
