@@ -68,6 +68,11 @@ def test_dev_corpus_flips_exactly(flip):
     ("He or she may be afraid to talk to the police.", "She or he may be afraid to talk to the police."),
     ("The police sent her home after two days.", "The police sent him home after two days."),
     ("The boss made her sign the contract.", "The boss made him sign the contract."),
+    ("A woman from her home town offered her a job.", "A man from his home town offered him a job."),
+    ("The owner paid her nothing, and they found her dead.", "The owner paid him nothing, and they found him dead."),
+    ("Nobody told her family where she was.", "Nobody told his family where he was."),
+    ("They offered her family money to keep quiet.", "They offered his family money to keep quiet."),
+    ("He/she should call s/he later.", "She/he should call s/he later."),
 ])
 def test_pronouns_follow_their_role(flip, text, expected):
     assert flipped(flip, text) == expected
