@@ -18,7 +18,7 @@ the text between them, paragraph structure included, is returned byte for byte.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,7 +42,7 @@ _PRONOUNS = {
 }
 _POSSESSIVE_DETS = {"her", "his", "their", "its", "my", "your", "our"}
 # Closed-class words that can follow a possessive "her": "her own", "her only son".
-_POSSESSIVE_QUANTIFIERS = {"own", "many", "every", "most", "more", "only", "few", "other", "very", "much", "first", "last"}
+_POSSESSIVE_QUANTIFIERS = {"own", "many", "every", "most", "more", "only", "few", "other", "very", "much"}
 # Adverb particles that may follow an object "her" ("sent her home", "paid her back").
 _PARTICLES = {"home", "back", "away", "out", "up", "down", "off", "abroad", "over", "around", "along", "inside", "outside"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "dame", "lord", "lady", "madam"}
@@ -261,7 +261,7 @@ class _Flipper:
     def _his(self, tok: Token) -> _Decision:
         """'his' before its noun -> 'her'; standing alone ('the bag was his') -> 'hers'."""
         nxt = _next_word(tok)
-        if nxt is not None and nxt.lower_ in ("or", "and", "/") :
+        if nxt is not None and nxt.lower_ in ("or", "and", "/"):
             after = _next_word(nxt)
             if after is not None and after.lower_ in _POSSESSIVE_DETS:  # "his or her documents"
                 return _Decision("her", MALE, "possessive before a noun")
@@ -309,7 +309,7 @@ class _Flipper:
             # "sent her home", "told her that": no noun phrase can start here.
             return self._her_reading(OBJECT, f"object: '{nxt.text}' follows", ambiguous=False)
         if prev is not None and self._is_verb(prev, self.lex.ditransitive_lemmas, self.lex.ditransitive_forms) and self._bare_noun(nxt):
-            return self._ditransitive(prev, tok, nxt)
+            return self._ditransitive(prev, nxt)
         if self.tagged(tok) and tok.tag_ in ("PRP", "PRP$"):
             if tok.tag_ == "PRP$" and prev is not None and nxt.tag_ == "VB" and self._is_verb(prev, self.lex.causative_lemmas, self.lex.causative_forms):
                 return self._her_reading(OBJECT, f"object: '{prev.text} her {nxt.text}'", ambiguous=False)
@@ -332,9 +332,9 @@ class _Flipper:
                                      ambiguous=nxt.lower_ == "back")  # "hurt her back": really both
         return None
 
-    def _her_reading(self, reading: str, reason: str, ambiguous: bool, alternative: bool = True) -> _Decision:
+    def _her_reading(self, reading: str, reason: str, ambiguous: bool) -> _Decision:
         other = POSSESSIVE if reading == OBJECT else OBJECT
-        return _Decision(reading, FEMALE, reason, ambiguous, other if ambiguous and alternative else None)
+        return _Decision(reading, FEMALE, reason, ambiguous, other if ambiguous else None)
 
     def _is_verb(self, tok: Token, lemmas: frozenset[str], forms: frozenset[str]) -> bool:
         if self.tagged(tok):
@@ -363,7 +363,7 @@ class _Flipper:
             tok = _next_word(tok)
         return run or [nxt]
 
-    def _ditransitive(self, verb: Token, her: Token, nxt: Token) -> _Decision:
+    def _ditransitive(self, verb: Token, nxt: Token) -> _Decision:
         """'gave her money': both readings are grammatical; pick the likelier, mark it."""
         run = self._noun_run(nxt)
         tagged = self.tagged(nxt)
