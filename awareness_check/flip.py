@@ -435,9 +435,13 @@ class _Flipper:
         if entry is None:
             return None
         nxt = _next_word(tok)
+        if key in ("man", "men") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and not tok.whitespace_:
+            return None  # "man-made", "man-hours": the generic "man", not a character
         if entry.kind == "title":
             if key == "miss" and not (text[:1].isupper() and nxt is not None and nxt.text[:1].isupper()):
                 return None  # the verb "miss"
+            if text.islower() and self._modified(tok):
+                return None  # "the madam", "Nigerian madams": a role noun, not a form of address
         elif self.tagged(tok) and tok.pos_ in _NOT_NOUN:
             return None
         replacement = entry.replacement
@@ -447,6 +451,15 @@ class _Flipper:
         if entry.one_way:
             reason += " (no exact counterpart)"
         return _Decision(replacement, entry.gender, reason, trim=trim)
+
+    def _modified(self, tok: Token) -> bool:
+        """Whether a determiner or adjective comes before the word ('the madam', 'brothel madams')."""
+        prev = _prev_word(tok)
+        if prev is None:
+            return False
+        if self.tagged(prev):
+            return prev.pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or prev.tag_ == "PRP$"
+        return prev.lower_ in _POSSESSIVE_DETS or prev.lower_ in ("a", "an", "the", "this", "that", "these", "those", "some", "many")
 
     # -- what must not change --------------------------------------------------------------
 

@@ -98,6 +98,8 @@ def test_all_caps_headline_still_reads_possessive(flip):
     ("Two female and three male survivors spoke.", "Two male and three female survivors spoke."),
     ("The volunteers will man the phones while he rests.", "The volunteers will man the phones while she rests."),
     ("Miss Lee said she would miss the bus.", "Mr Lee said he would miss the bus."),
+    ("Nigerian madams control the trade; man-made disasters push men to move.",
+     "Nigerian madams control the trade; man-made disasters push women to move."),
 ])
 def test_gendered_nouns_titles_and_plurals(flip, text, expected):
     assert flipped(flip, text) == expected
