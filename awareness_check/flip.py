@@ -470,12 +470,15 @@ class _Flipper:
         prev = _prev_word(tok)
         if prev is not None and prev.lower_.rstrip(".") in _HONORIFICS and prev.lower_.rstrip(".") != tok.lower_:
             return True  # "Mr King": a surname
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("'", "'s") and doc[tok.i + 2].text[:1].isupper() \
+                and doc[tok.i + 2].lower_ not in self.lex.words:
+            return True  # "Mothers' Union", "Women's Refugee Commission": an organisation's name
         if self.statistical:
             span = ent_of.get(tok.i)
             if span is None:
                 return False
             start, end, label = span
-            doc = tok.doc
             if label == "PERSON":
                 return any(t.is_alpha and t.lower_ not in self.lex.words and t.lower_.rstrip(".") not in _HONORIFICS
                            for t in doc[start:tok.i])

@@ -111,6 +111,7 @@ def test_gendered_nouns_titles_and_plurals(flip, text, expected):
     ("Amina's father borrowed money from the recruiter.", "Amina's mother borrowed money from the recruiter."),
     ("Martin Luther King spoke of freedom, and she listened.", "Martin Luther King spoke of freedom, and he listened."),
     ("UN Women funded the shelter where she stayed.", "UN Women funded the shelter where he stayed."),
+    ("The Mothers' Union ran a shelter for girls.", "The Mothers' Union ran a shelter for boys."),
     ("The Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children binds him too.",
      "The Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children binds her too."),
     ('She joined the network "Mothers Against Exploitation" last year.', 'He joined the network "Mothers Against Exploitation" last year.'),
