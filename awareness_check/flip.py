@@ -520,6 +520,11 @@ def flip_analyzed(adoc: AnalyzedDocument, lexicon: FlipLexicon | None = None) ->
     lex = lexicon or load_flip_lexicon()
     document = adoc.document
     norm = document.normalized.text
+    # A Doc from someone else's pipeline (the spaCy component) was not normalised: its offsets
+    # are offsets into the text itself.
+    direct = any(seg.doc.text != norm[seg.block.norm_start:seg.block.norm_end] for seg in adoc.segments)
+    if direct:
+        norm = document.text
     exact, runs = protected_ranges(norm)
     quoted = _quoted_names(norm)
     flipper = _Flipper(lex, adoc.info.statistical)
@@ -539,7 +544,7 @@ def flip_analyzed(adoc: AnalyzedDocument, lexicon: FlipLexicon | None = None) ->
             ns, ne = base + tok.idx, base + tok.idx + len(tok.text) - decision.trim
             if _inside(exact, ns, ne) or _inside(quoted, ns, ne) or (not is_pronoun and _inside(runs, ns, ne)):
                 continue
-            start, end = document.to_original(ns, ne)
+            start, end = (ns, ne) if direct else document.to_original(ns, ne)
             original = document.text[start:end]
             shown = tok.text[: len(tok.text) - decision.trim]
             swaps.append(Swap(

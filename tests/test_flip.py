@@ -335,3 +335,14 @@ def test_text_report_shows_the_flip_summary_with_roles():
     assert lines[1] == "    roles before: female: victim 2 | male: offender 1"
     assert lines[2] == "    roles after : female: offender 1 | male: victim 2"
     assert summary_lines({"gendered_mentions": 0, "female": 0, "male": 0}) == []
+
+
+def test_a_doc_from_another_pipeline_flips_with_its_own_offsets(pipeline):
+    from awareness_check.analysis import analyze_doc
+    from awareness_check.flip import flip_analyzed
+
+    nlp, info = pipeline
+    text = "Co\u00adoperation\u00ad\u00ad\u00ad matters: the policeman said he would help her."
+    result = flip_analyzed(analyze_doc(nlp(text), nlp, info))
+    assert result.text == "Co\u00adoperation\u00ad\u00ad\u00ad matters: the policewoman said she would help him."
+    assert all(text[s.start:s.end] == s.original for s in result.swaps)
