@@ -79,7 +79,9 @@ def report_for(adoc: AnalyzedDocument, rules: RuleSet, settings: Settings) -> Do
     checks = all_checks()
     for check in checks:
         findings.extend(check.run(ctx))
-    for check in checks:  # summaries that need every family's results (e.g. flip-it over the role table)
+    # Summaries that need every family's results (e.g. flip-it over the role table); a check's
+    # `finalize_order` (default 0) puts summaries of summaries last.
+    for check in sorted(checks, key=lambda c: getattr(c, "finalize_order", 0)):
         finalize = getattr(check, "finalize", None)
         if finalize is not None:
             findings.extend(finalize(ctx) or ())

@@ -5,6 +5,7 @@ from collections import Counter
 
 import click
 
+from ..checks.flipsummary import summary_lines
 from ..findings import Report, Severity
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
@@ -28,6 +29,7 @@ def render(report: Report, *, color: bool = False, **_opts) -> str:
                 out.append(f"    instead: {', '.join(f.suggestions)}")
             if f.note:
                 out.append(f"    note: {f.note}")
+        out.extend(summary_lines(doc.stats.get("flip"), doc.path))
     out.append(summary(report))
     return "\n".join(out) + "\n"
 

@@ -1,0 +1,62 @@
+"""The flip-it summary in ``scan`` (checklist 3.8, items 8, 9 and 14).
+
+No findings: a count of the draft's gendered mentions by gender, and, when the stereotype family
+has built the role table (``ctx.stats["roles"]``, ``{"female": {...}, "male": {...}}``), that
+table before and after the flip. In the flipped draft the women do what the men did and the
+other way round, so an asymmetry (women only as victims, men only as offenders) is visible at a
+glance. The flip reuses the scan's own analysis: no second NLP pass.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..findings import Finding
+from ..flip import flip_analyzed, flip_counts
+from .base import CheckContext
+
+
+class FlipSummary:
+    codes: tuple[str, ...] = ()
+    # Run after the other families' finalize steps, so a role table built there is seen too.
+    finalize_order = 100
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def finalize(self, ctx: CheckContext) -> Iterable[Finding]:
+        summary = flip_counts(flip_analyzed(ctx.adoc))
+        roles = ctx.stats.get("roles")
+        if isinstance(roles, dict) and ("female" in roles or "male" in roles):
+            female, male = roles.get("female", {}), roles.get("male", {})
+            summary["roles_before"] = {"female": female, "male": male}
+            summary["roles_after"] = {"female": male, "male": female}
+        ctx.stats["flip"] = summary
+        return ()
+
+
+def summary_lines(summary: dict | None, path: str = "FILE") -> list[str]:
+    """The flip-it summary for the text report: counts, then the role table before and after."""
+    if not summary or not summary.get("gendered_mentions"):
+        return []
+    lines = [f"Flip it (3.8 item 14): {summary['gendered_mentions']} gendered mentions "
+             f"({summary['female']} female, {summary['male']} male). "
+             f"Read the draft with genders swapped: awareness-check flip {path}"]
+    if "roles_before" in summary:
+        for label, key in (("roles before", "roles_before"), ("roles after ", "roles_after")):
+            table = summary[key]
+            cells = " | ".join(f"{g}: {_roles(table.get(g))}" for g in ("female", "male"))
+            lines.append(f"    {label}: {cells}")
+    return lines
+
+
+def _roles(roles) -> str:
+    if not roles:
+        return "-"
+    if isinstance(roles, dict):
+        return ", ".join(f"{k} {v}" if isinstance(v, (int, float)) else str(k) for k, v in roles.items())
+    if isinstance(roles, (list, tuple, set)):
+        return ", ".join(map(str, roles))
+    return str(roles)
+
+
+CHECKS = [FlipSummary()]
