@@ -78,9 +78,14 @@ def _selector(info: PipelineInfo):
 
 def analyze_doc(doc: Doc, nlp: Language, info: PipelineInfo, path: str = "<doc>") -> AnalyzedDocument:
     """Wrap an already-processed Doc (the spaCy component path) as a one-paragraph document."""
+    from array import array
+
+    from .documents import NormalizedText
+
     document = Document(path=path, text=doc.text)
     block = Block(0, 0, len(doc.text), doc.text)
-    # The component sees text without normalisation; offsets are identical by construction.
+    # The component sees the Doc's own text, not normalised: the offset map is the identity.
+    document.__dict__["normalized"] = NormalizedText(doc.text, array("I", range(len(doc.text) + 1)))
     document.__dict__["blocks"] = [block]
     return AnalyzedDocument(document, [Segment(block, doc)], info, nlp)
 

@@ -53,3 +53,13 @@ def test_component_in_someone_elses_pipeline():
     doc = nlp("Ask the chairman. Mankind, too.")
     assert [f.text for f in doc._.awareness_findings] == ["chairman", "Mankind"]
     assert json.dumps([f.to_dict() for f in doc._.awareness_findings])
+
+
+def test_component_offsets_with_soft_hyphens_and_crlf():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("awareness_check")
+    text = "Co\u00adoperation with the chair\u00adman.\r\nMankind."
+    doc = nlp(text)
+    for f in doc._.awareness_findings:
+        assert text[f.start:f.end] == f.text
