@@ -49,6 +49,9 @@ HELPLESS = frozenset({
     "vulnerable", "helpless", "naive", "naïve", "innocent", "weak", "defenceless", "defenseless",
     "gullible", "fragile", "powerless", "voiceless", "easy", "weaker", "credulous", "unsuspecting",
 })
+QUANTITIES = frozenset({"million", "millions", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "number",
+                        "majority", "half", "most", "many", "some", "all", "lot", "lots", "share", "percent", "%", "one",
+                        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "none", "few", "several"})
 OF_NOUNS = frozenset({"trafficking", "exploitation", "sale", "abuse", "rescue", "traffic", "smuggling", "enslavement"})
 FAMILY = frozenset({"family", "families", "child", "children", "kid", "kids", "daughter", "daughters", "son",
                     "sons", "parent", "parents", "household", "home", "baby", "babies", "relative", "relatives"})
@@ -125,6 +128,13 @@ def assign_roles(sent, identity_nouns: bool = True) -> dict[int, set[str]]:
     def add(tokens: Iterable, role: str) -> None:
         for t in tokens:
             roles[t.i].add(role)
+            if _lemma(t) in QUANTITIES:  # "millions of women and children are trafficked"
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for p in prep.children:
+                            if p.dep_ == "pobj":
+                                for x in _conjuncts(p):
+                                    roles[x.i].add(role)
 
     for tok in sent:
         lem = _lemma(tok)

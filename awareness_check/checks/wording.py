@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..findings import Finding, Severity
 from ..lexicon import RuleSet
-from ..people import DEMONYMS, MIGRATION_CONTEXT, MOVING_PEOPLE, is_person
+from ..people import DEMONYMS, MIGRATION_CONTEXT, MOVING_PEOPLE, PERSON_NOUNS, is_person
 from ..roles import subjects_of
 from .base import CheckContext
 from .lexical import surface_forms
@@ -175,7 +175,7 @@ class DamagedPersonCheck:
 
 _MARITIME = {"sea", "seas", "boat", "boats", "vessel", "vessels", "ship", "ships", "coastguard", "coast", "lifeboat",
              "drown", "drowning", "drowned", "capsize", "capsized", "distress", "shipwreck", "fire", "fires", "flood",
-             "floods", "earthquake", "rubble", "avalanche", "mine", "cave", "dinghy", "raft", "overboard", "ashore"}
+             "floods", "earthquake", "rubble", "burning", "blaze", "firefighters", "collapsed", "collapse", "lifeguards", "avalanche", "mine", "cave", "dinghy", "raft", "overboard", "ashore"}
 _RAID = re.compile(r"\braid[- ]and[- ]rescue\b|\brescued? (?:\w+ ){0,3}from the clutches of\b|\bset (?:them|her|him|us|people|children|women|girls|victims) free\b", re.I)
 _RESCUE_LEMMAS = {"rescue", "save", "free", "liberate"}
 _RESCUE_FORMS = re.compile(r"\b(rescued|rescues|rescuing|rescue|saved|saves|save|saving|freed|frees|free|liberated)\b\s+(?:\d[\d,]*\s+|a\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d+\s+|dozens\s+of\s+|hundreds\s+of\s+)?(?:\w+\s+)?(girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|her|him|them)\b", re.I)
@@ -199,7 +199,7 @@ class RescueCheck:
                     if lemma(tok) not in _RESCUE_LEMMAS or tok.pos_ != "VERB":
                         continue
                     people = [o for o in tok.children if o.dep_ in ("dobj", "obj") and (person_or_group(o) or _named(o))]
-                    if any(o.text[:1].isupper() and o.pos_ != "PROPN" for o in people):
+                    if any(o.text[:1].isupper() and o.lower_ in PERSON_NOUNS for o in people):
                         continue  # an organisation's name: "Save the Children"
                     if tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children):
                         people += [s for s in subjects_of(tok, passive=True) if person_or_group(s)]
@@ -403,7 +403,7 @@ class PestMetaphorCheck:
 
 _MILITARY = {"army", "armies", "troops", "military", "war", "forces", "tanks", "soldiers", "normandy", "nazi", "allied", "occupation", "species", "plants", "weeds"}
 _NATURE = {"heat", "cold", "flood", "rain", "river", "water", "storm", "sea", "crops", "delta", "tsunami", "tidal", "climate", "weather"}
-_METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm"}
+_METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm", "pour"}
 _OF_ONLY = {"flood", "wave", "tide", "stream", "deluge", "torrent"}  # literal meanings are common: need "of <people>"
 _METAPHOR_BLANK = re.compile(r"\b(floods?|waves?|tides?|influx(?:es)?|streams?|swarms?|hordes?|invasions?|deluges?|torrents?)\s+of\s+(?:\w+\s+){0,2}(?:migrants|refugees|immigrants|foreigners|asylum seekers|people|illegals|arrivals|newcomers|men|young men|families)\b", re.I)
 
@@ -566,7 +566,8 @@ class FreightMetaphorCheck:
 
 _CRIME_NOUNS = {"gang", "gangs", "trafficker", "traffickers", "smuggler", "smugglers", "madam", "madams", "snakehead",
                 "snakeheads", "mafia", "mafias", "mob", "mobs", "pimp", "pimps", "criminal", "criminals", "cartel",
-                "cartels", "syndicate", "syndicates", "triad", "triads", "gangsters", "mafiosi", "clans", "crime"}
+                "cartels", "syndicate", "syndicates", "triad", "triads", "gangsters", "mafiosi", "clans", "crime",
+                "pickpockets", "thieves", "burglars", "robbers", "dealers", "beggars", "scammers", "fraudsters"}
 _GENERIC_DETS = {"these", "those", "many", "most", "all", "some"}
 _BRING_CRIME = re.compile(
     r"\b(migrants|immigrants|refugees|asylum[- ]seekers|foreigners|newcomers|illegals|outsiders)\b[^.;:]{0,40}?"
