@@ -52,6 +52,7 @@ HELPLESS = frozenset({
 QUANTITIES = frozenset({"million", "millions", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "number",
                         "majority", "half", "most", "many", "some", "all", "lot", "lots", "share", "percent", "%", "one",
                         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "none", "few", "several"})
+NATURAL = frozenset({"natural", "born", "perfect", "ideal", "obvious"})  # "women make natural victims"
 OF_NOUNS = frozenset({"trafficking", "exploitation", "sale", "abuse", "rescue", "traffic", "smuggling", "enslavement"})
 FAMILY = frozenset({"family", "families", "child", "children", "kid", "kids", "daughter", "daughters", "son",
                     "sons", "parent", "parents", "household", "home", "baby", "babies", "relative", "relatives"})
@@ -158,16 +159,26 @@ def assign_roles(sent, identity_nouns: bool = True) -> dict[int, set[str]]:
                 objs = _objects(tok)
                 if lem in ("look", "watch", "bring") and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("after", "over", "up") for c in tok.children):
                     continue
-                if objs and not any(_lemma(o) in FAMILY or o.lower_ in FAMILY for o in objs):
+                family_in_sentence = any(t.lower_ in FAMILY for t in sent)
+                if objs and not any(_lemma(o) in FAMILY or o.lower_ in FAMILY or (o.pos_ == "PRON" and family_in_sentence) for o in objs):
                     continue
                 if not objs and lem not in ("care", "nurture"):
                     continue
                 add(subjects_of(tok, passive=False), "caregiver")
             if lem == "need" and any(_lemma(c) in ("protect", "protection", "rescue", "saving", "save", "help") for c in tok.children):
                 add(subjects_of(tok, passive=False), "helpless")
-            if lem == "be":  # copular clauses: "women are the victims", "traffickers are men"
+            if lem in ("work", "act", "serve", "operate", "pose"):  # "women who worked as recruiters"
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "as":
+                        nouns = {_lemma(p) for p in prep.children if p.dep_ == "pobj"}
+                        if nouns & AGENT_NOUNS:
+                            add(subjects_of(tok, passive=False), "agent")
+            if lem == "stay" and any(c.lower_ == "home" for c in tok.subtree):  # "mothers stay home"
+                add(subjects_of(tok, passive=False), "caregiver")
+            if lem in ("be", "become", "make", "remain"):  # "women are the victims", "traffickers are men"
                 subs = subjects_of(tok, passive=False)
-                attrs = [a for c in tok.children if c.dep_ in ("attr", "acomp") for a in _conjuncts(c)]
+                deps = ("attr", "acomp") if lem == "be" else ("attr", "acomp", "dobj", "oprd")
+                attrs = [a for c in tok.children if c.dep_ in deps for a in _conjuncts(c)]
                 for a in attrs:
                     al = _lemma(a)
                     if al in VICTIM_NOUNS:
@@ -178,7 +189,7 @@ def assign_roles(sent, identity_nouns: bool = True) -> dict[int, set[str]]:
                         add(subs, "provider")
                     elif al in CAREGIVER_NOUNS:
                         add(subs, "caregiver")
-                    if al in HELPLESS or any(_lemma(m) in HELPLESS for m in a.children if m.dep_ == "amod"):
+                    if al in HELPLESS or any(_lemma(m) in HELPLESS | NATURAL for m in a.children if m.dep_ == "amod"):
                         add(subs, "helpless")
                     if gender_of(a):  # "the victims are women", "traffickers are men"
                         sl = {_lemma(s) for s in subs}

@@ -59,6 +59,11 @@ def clause_span(tok, verb) -> tuple[int, int]:
     return doc[start].idx, doc[stop].idx + len(doc[stop].text)
 
 
+# 'vulnerable' is left out on purpose: "women are more vulnerable to ..." is often a sourced finding.
+_HELPLESS_PREDICATES = {"easy", "weak", "naive", "helpless", "gullible", "fragile", "defenceless", "defenseless", "innocent",
+                        "powerless", "trusting", "credulous"}
+
+
 class RoleCheck:
     """Role table in the stats; STE003 for sentences that generalise a role by gender."""
 
@@ -124,9 +129,9 @@ class RoleCheck:
     def _helpless_span(sent, generic) -> tuple[int, int] | None:
         """'it is women who need protecting', 'the weaker sex because they are easier to deceive'."""
         doc = sent.doc
-        fem = [t for t, sex, _r in generic if sex == "female"]
+        people = [t for t, _sex, _r in generic]
         weaker = [t for t in sent if t.lower_ == "sex" and any(c.lower_ in ("weaker", "fairer", "gentler") for c in t.children)]
-        anchors = fem + weaker
+        anchors = people + weaker
         if not anchors:
             return None
         for tok in sent:
@@ -138,7 +143,13 @@ class RoleCheck:
                     start = min(s.i for s in subs if s in anchors)
                     start = min(start, *(t.i for t in sent if t.dep_ in ("expl",) or (t.lower_ == "it" and t.i < start and t.i >= start - 3)))
                     return doc[start].idx, doc[end].idx + len(doc[end].text)
-            if tok.dep_ == "acomp" and lem in ("easy", "weak", "naive", "helpless", "gullible", "vulnerable", "fragile", "defenceless", "innocent"):
+            if lem in ("victim", "target", "prey") and any(lemma(m) in ("natural", "born", "perfect", "ideal") for m in tok.children if m.dep_ == "amod"):
+                subs = subjects_of(tok.head, passive=False) if tok.dep_ in ("attr", "dobj", "oprd") else []
+                if any(s in anchors for s in subs):  # "women make natural victims"
+                    first = min((s for s in subs if s in anchors), key=lambda t: t.i)
+                    end = max(t.i for t in tok.subtree)
+                    return doc[first.i].idx, doc[end].idx + len(doc[end].text)
+            if tok.dep_ == "acomp" and lem in _HELPLESS_PREDICATES:
                 subs = subjects_of(tok.head, passive=False)
                 if any(s in anchors or (s.lower_ == "they" and anchors) for s in subs):
                     first = min(anchors, key=lambda a: a.i)
@@ -149,6 +160,8 @@ class RoleCheck:
 
 _TRAFFICKING = re.compile(r"\b(traffick\w*|exploit\w*|victims?|slavery|sold|smuggl\w*|forced)\b", re.I)
 _QUANTITY = re.compile(r"\d|\b(millions?|thousands?|hundreds?|billions?|dozens?|per ?cent|majority|half)\b", re.I)
+_MEN_BEFORE = re.compile(r"\b(men|boys|man)\s*(,|and|or)?\s*$", re.I)
+_MEN_AFTER = re.compile(r"\s*(,|and|or)\s*(men|boys)\b", re.I)
 _WOMEN_CHILDREN = re.compile(r"\b(women and children|children and women)\b(?!'s|’s)", re.I)
 
 
@@ -167,6 +180,9 @@ class WomenChildrenCheck:
             for s, e, m in regex_spans(sent, _WOMEN_CHILDREN):
                 if m.group(1)[0].isupper() and m.group(1).split()[-1][0].isupper():
                     continue  # "Especially Women and Children", "Ministry of Women and Children"
+                before, after = sent.text[:m.start()], sent.text[m.end():]
+                if _MEN_BEFORE.search(before) or _MEN_AFTER.match(after):
+                    continue  # "men, women and children": men are named too
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entries[0])
 
 

@@ -159,6 +159,8 @@ class DamagedPersonCheck:
                     continue
                 if any(c.dep_ in ("dobj", "obj") for c in tok.children):
                     continue  # "traffickers ruined her life": a verb with an object
+                if any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children)):
+                    continue  # "survivors are not broken" says the opposite
                 if tok.dep_ == "amod":
                     targets = [tok.head]
                 elif tok.dep_ in ("acomp", "oprd", "advcl", "xcomp", "conj", "ccomp") or tok.tag_ == "VBN":
@@ -201,6 +203,8 @@ class RescueCheck:
                     people = [o for o in tok.children if o.dep_ in ("dobj", "obj") and (person_or_group(o) or _named(o))]
                     if any(o.text[:1].isupper() and o.lower_ in PERSON_NOUNS for o in people):
                         continue  # an organisation's name: "Save the Children"
+                    if tok.dep_ == "relcl" and person_or_group(tok.head) and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                        people.append(tok.head)  # "the girls we rescue"
                     if tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children):
                         people += [s for s in subjects_of(tok, passive=True) if person_or_group(s)]
                         if tok.dep_ == "acl" and person_or_group(tok.head):
@@ -404,6 +408,8 @@ class PestMetaphorCheck:
 _MILITARY = {"army", "armies", "troops", "military", "war", "forces", "tanks", "soldiers", "normandy", "nazi", "allied", "occupation", "species", "plants", "weeds"}
 _NATURE = {"heat", "cold", "flood", "rain", "river", "water", "storm", "sea", "crops", "delta", "tsunami", "tidal", "climate", "weather"}
 _METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm", "pour"}
+MIGRANT_NOUNS = {"migrant", "migrants", "immigrant", "immigrants", "refugee", "refugees", "asylum", "seekers", "seeker",
+                 "foreigners", "foreigner", "illegals", "aliens", "arrivals", "newcomers", "invaders"}
 _OF_ONLY = {"flood", "wave", "tide", "stream", "deluge", "torrent"}  # literal meanings are common: need "of <people>"
 _METAPHOR_BLANK = re.compile(r"\b(floods?|waves?|tides?|influx(?:es)?|streams?|swarms?|hordes?|invasions?|deluges?|torrents?)\s+of\s+(?:\w+\s+){0,2}(?:migrants|refugees|immigrants|foreigners|asylum seekers|people|illegals|arrivals|newcomers|men|young men|families)\b", re.I)
 
@@ -445,7 +451,10 @@ class MigrationMetaphorCheck:
         of_objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         of_objects = [x for p in of_objects for x in (p, *p.conjuncts)]
         if of_objects:
-            return any(p.lower_ in MOVING_PEOPLE or lemma(p) in MOVING_PEOPLE or (p.lower_ in ("men", "women") ) for p in of_objects)
+            if any(p.lower_ in MIGRANT_NOUNS or lemma(p) in MIGRANT_NOUNS for p in of_objects):
+                return True  # "a flood of migrants"
+            # "a stream of people seeking help at our centre" is not about arrivals
+            return migration and any(p.lower_ in MOVING_PEOPLE or lemma(p) in MOVING_PEOPLE for p in of_objects)
         modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod")]
         if any(m.lower_ in MIGRATION_CONTEXT | MOVING_PEOPLE or lemma(m) in MIGRATION_CONTEXT for m in modifiers):
             return True  # "the migrant wave", "refugee influx"
@@ -570,7 +579,7 @@ _CRIME_NOUNS = {"gang", "gangs", "trafficker", "traffickers", "smuggler", "smugg
                 "pickpockets", "thieves", "burglars", "robbers", "dealers", "beggars", "scammers", "fraudsters"}
 _GENERIC_DETS = {"these", "those", "many", "most", "all", "some"}
 _BRING_CRIME = re.compile(
-    r"\b(migrants|immigrants|refugees|asylum[- ]seekers|foreigners|newcomers|illegals|outsiders)\b[^.;:]{0,40}?"
+    r"\b(migrants|immigrants|refugees|asylum[- ]seekers|foreigners|newcomers|illegals|aliens|outsiders)\b[^.;:]{0,60}?"
     r"\b(?:bring|brings|brought|bringing|spread|spreads|spreading|carry|carries|carrying|import|imports|importing|cause|causes|fuel|fuels)\b"
     r"[^.;:]{0,30}?\b(crime|crimes|disease|diseases|drugs|violence|illness|infections?|terrorism|criminality|hiv|aids|epidemics?)\b", re.I)
 _FACT_CHECK = {"claim", "claims", "myth", "myths", "false", "untrue", "evidence", "rumour", "rumours", "rumor", "debunk", "wrongly", "misleading", "no", "not"}
