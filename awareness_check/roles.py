@@ -36,7 +36,7 @@ VICTIM_VERBS = frozenset({
 AGENT_VERBS = frozenset({
     "traffic", "recruit", "exploit", "sell", "lure", "deceive", "force", "smuggle", "control", "abuse",
     "kidnap", "abduct", "coerce", "groom", "trick", "buy", "rape", "beat", "lock", "threaten", "pimp",
-    "prey", "enslave", "snatch", "manipulate", "hunt", "target",
+    "prey", "enslave", "snatch", "manipulate", "hunt", "target", "confiscate", "withhold",
 })
 VICTIM_NOUNS = frozenset({"victim", "survivor", "target", "prey", "casualty"})
 AGENT_NOUNS = frozenset({
@@ -191,8 +191,10 @@ def assign_roles(sent, identity_nouns: bool = True) -> dict[int, set[str]]:
                         add(subs, "caregiver")
                     if al in HELPLESS or any(_lemma(m) in HELPLESS | NATURAL for m in a.children if m.dep_ == "amod"):
                         add(subs, "helpless")
-                    if gender_of(a):  # "the victims are women", "traffickers are men"
-                        sl = {_lemma(s) for s in subs}
+                    if gender_of(a):  # "the victims are women", "80% of victims are women", "traffickers are men"
+                        sl = {_lemma(s) for s in subs} | {
+                            _lemma(p) for s in subs for prep in s.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                            for p in prep.children if p.dep_ == "pobj"}
                         if sl & VICTIM_NOUNS:
                             add([a], "victim")
                         if sl & AGENT_NOUNS:

@@ -197,6 +197,10 @@ _MYTH_VICTIMS = re.compile(
     r"(?:foreigners|foreign|migrants|immigrants|from abroad|outsiders)\b", re.I)
 
 
+_TYPICAL_VICTIM = re.compile(
+    r"\bthe (?:typical|average|usual|classic) (?:trafficking )?victim is (?:a |an )?(?:young |innocent |naive |poor )*(?:girl|woman|female)\b", re.I)
+
+
 class MythCheck:
     """STE004: 'traffickers are (usually) strangers/men', 'victims are always foreigners'."""
 
@@ -211,6 +215,8 @@ class MythCheck:
                 continue
             for s, e, _m in regex_spans(sent, _MYTH_TRAFFICKERS):
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
+            for s, e, _m in regex_spans(sent, _TYPICAL_VICTIM):
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"), suggestions=("victims can be people of any gender and age",))
             for s, e, _m in regex_spans(sent, _MYTH_VICTIMS):
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"))
 
