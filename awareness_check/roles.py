@@ -167,12 +167,13 @@ def assign_roles(sent, identity_nouns: bool = True) -> dict[int, set[str]]:
                 add(subjects_of(tok, passive=False), "caregiver")
             if lem == "need" and any(_lemma(c) in ("protect", "protection", "rescue", "saving", "save", "help") for c in tok.children):
                 add(subjects_of(tok, passive=False), "helpless")
-            if lem in ("work", "act", "serve", "operate", "pose"):  # "women who worked as recruiters"
-                for prep in tok.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "as":
-                        nouns = {_lemma(p) for p in prep.children if p.dep_ == "pobj"}
-                        if nouns & AGENT_NOUNS:
-                            add(subjects_of(tok, passive=False), "agent")
+            for prep in tok.children:  # "detected as victims", "treated them as victims", "worked as recruiters"
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    nouns = {_lemma(p) for p in prep.children if p.dep_ == "pobj"}
+                    role = "victim" if nouns & VICTIM_NOUNS else ("agent" if nouns & AGENT_NOUNS else None)
+                    if role:
+                        targets = subjects_of(tok, passive=True) if _is_passive(tok) else _objects(tok)
+                        add(targets or subjects_of(tok, passive=False), role)
             if lem == "stay" and any(c.lower_ == "home" for c in tok.subtree):  # "mothers stay home"
                 add(subjects_of(tok, passive=False), "caregiver")
             if lem in ("be", "become", "make", "remain"):  # "women are the victims", "traffickers are men"
