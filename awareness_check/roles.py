@@ -147,7 +147,8 @@ def assign_roles(sent, identity_nouns: bool = True) -> dict[int, set[str]]:
                         add(_conjuncts(tok.head), "victim")
                     add(_by_agents(tok), "agent")
                 add([o for o in _objects(tok)], "victim")
-            if lem in AGENT_VERBS and not _is_passive(tok):
+            participle = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+            if lem in AGENT_VERBS and not _is_passive(tok) and not participle:  # not "confiscated passports"
                 add(subjects_of(tok, passive=False), "agent")
             if lem in PROVIDER_VERBS:
                 if lem != "provide" and not any(_lemma(o) in FAMILY | MONEY for o in tok.subtree if o is not tok):

@@ -91,6 +91,8 @@ def test_generalisations_of_a_role_by_gender(scan, text, span):
     "The prosecutor said the men were victims of trafficking for forced labour on fishing vessels.",
     "Mothers and fathers can call the helpline for advice.",
     "Traffickers can be men or women, strangers or family members.",
+    "Men are trafficked too, and women also recruit and exploit.",
+    "Women support their families by working abroad, and men care for the children at home.",
 ])
 def test_specific_people_sourced_data_and_inclusive_wording_are_not_flagged(scan, text):
     assert [f.text for f in scan(text) if f.category == "stereotype"] == []

@@ -64,6 +64,11 @@ _HELPLESS_PREDICATES = {"easy", "weak", "naive", "helpless", "gullible", "fragil
                         "powerless", "trusting", "credulous"}
 
 
+# The checklist's stereotypes (3.8, item 8): women as victims or mothers, men as providers. The
+# reverse statements ("men are trafficked too", "women also recruit") are what good campaigns say.
+STEREOTYPED = {"male": ("provider",), "female": ("caregiver",)}
+
+
 class RoleCheck:
     """Role table in the stats; STE003 for sentences that generalise a role by gender."""
 
@@ -85,7 +90,7 @@ class RoleCheck:
             generic = [(t, sex, roles) for t, sex, roles in mentions if is_generic(t)]
             done = False
             for t, sex, roles in generic:
-                for role in ("provider", "caregiver"):
+                for role in STEREOTYPED.get(sex, ()):
                     if role in roles:
                         verb = self._role_verb(t)
                         s, e = clause_span(t, verb) if verb is not None else (t.idx, t.idx + len(t.text))
@@ -97,9 +102,7 @@ class RoleCheck:
                 continue
             fem_victim = [t for t, sex, r in generic if sex == "female" and "victim" in r]
             male_agent = [t for t, sex, r in generic if sex == "male" and "agent" in r]
-            male_victim = [t for t, sex, r in generic if sex == "male" and "victim" in r]
-            fem_agent = [t for t, sex, r in generic if sex == "female" and "agent" in r]
-            if (fem_victim and male_agent) or (male_victim and fem_agent):
+            if fem_victim and male_agent:
                 toks = [t for t in sent if not t.is_space]
                 while toks and toks[-1].is_punct:
                     toks.pop()
@@ -129,7 +132,7 @@ class RoleCheck:
     def _helpless_span(sent, generic) -> tuple[int, int] | None:
         """'it is women who need protecting', 'the weaker sex because they are easier to deceive'."""
         doc = sent.doc
-        people = [t for t, _sex, _r in generic]
+        people = [t for t, sex, _r in generic if sex == "female"]
         weaker = [t for t in sent if t.lower_ == "sex" and any(c.lower_ in ("weaker", "fairer", "gentler") for c in t.children)]
         anchors = people + weaker
         if not anchors:
