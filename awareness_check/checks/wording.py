@@ -106,9 +106,9 @@ _CONSENT_ANY = re.compile(
     r"|\bwillingly\s+(?:went|goes|travelled|traveled|followed|agreed|left)\b", re.I)
 _CONSENT_ADULT = re.compile(
     r"\b(?:chose|choose|chooses|choosing|decided)\s+to\s+(?:go|travel|follow|come with|accompany|migrate)\b(?:\s+(?:with|abroad)\b)?"
-    r"|\bagreed\s+to\s+go\b(?:\s+(?:with|abroad)\b)?"
-    r"|\b(?:went|goes|go|going|travelled|traveled|left)\s+(?:\w+\s+)?willingly\b(?:\s+with\s+(?:her|his|their)\s+\w+)?"
-    r"|\bwillingly\s+(?:went|goes|travelled|traveled|followed|left)\b", re.I)
+    r"|\bagreed\s+to\s+go\b(?:\s+(?:with|abroad)\b)?|\bchose\s+(?:this|that|the)\s+life\b"
+    r"|\b(?:went|goes|go|going|travelled|traveled|left)\s+(?:\w+\s+)?(?:willingly|voluntarily)\b(?:\s+with\s+(?:her|his|their)\s+\w+)?"
+    r"|\b(?:willingly|voluntarily)\s+(?:went|goes|travelled|traveled|followed|left)\b", re.I)
 
 
 def child_in(text: str) -> bool:
@@ -410,7 +410,7 @@ _NATURE = {"heat", "cold", "flood", "rain", "river", "water", "storm", "sea", "c
 _METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm", "pour"}
 MIGRANT_NOUNS = {"migrant", "migrants", "immigrant", "immigrants", "refugee", "refugees", "asylum", "seekers", "seeker",
                  "foreigners", "foreigner", "illegals", "aliens", "arrivals", "newcomers", "invaders"}
-_OF_ONLY = {"flood", "wave", "tide", "stream", "deluge", "torrent"}  # literal meanings are common: need "of <people>"
+_OF_ONLY = {"flood", "wave", "tide", "stream", "deluge", "torrent", "tsunami", "avalanche"}  # literal meanings are common: need "of <people>"
 _METAPHOR_BLANK = re.compile(r"\b(floods?|waves?|tides?|influx(?:es)?|streams?|swarms?|hordes?|invasions?|deluges?|torrents?)\s+of\s+(?:\w+\s+){0,2}(?:migrants|refugees|immigrants|foreigners|asylum seekers|people|illegals|arrivals|newcomers|men|young men|families)\b", re.I)
 
 
