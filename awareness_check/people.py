@@ -73,10 +73,6 @@ SOURCE_CUES = (
 )
 
 
-def word(token) -> str:
-    return token.lower_
-
-
 def is_person(token) -> bool:
     """A noun, pronoun or name that refers to people (proper names count when NER says PERSON)."""
     if token.lower_ in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS:
