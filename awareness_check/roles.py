@@ -141,6 +141,8 @@ def assign_roles(sent, identity_nouns: bool = True) -> dict[int, set[str]]:
         lem = _lemma(tok)
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             if lem in VICTIM_VERBS:
+                if tok.dep_ == "acomp" and tok.tag_ == "VBN" and _lemma(tok.head) == "be":
+                    add(subjects_of(tok.head, passive=None), "victim")  # "her son was trafficked" parsed as be + adjective
                 if _is_passive(tok):
                     add(subjects_of(tok, passive=True), "victim")
                     if tok.dep_ == "acl":  # "women trafficked to ..."
