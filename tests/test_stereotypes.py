@@ -39,6 +39,10 @@ def test_table_has_the_fixed_shape(pipeline):
      {"female": {"victim": 1, "agent": 1}, "male": {}}),
     ("Millions of women and children are trafficked every year.",
      {"female": {"victim": 1}, "male": {}}),
+    ("Her son was trafficked to work on a fishing boat.",
+     {"female": {}, "male": {"victim": 1}}),
+    ("Two of the suspects are women who worked as recruiters.",
+     {"female": {"agent": 1}, "male": {}}),
     ("Her husband met her at the airport.",
      {"female": {}, "male": {}}),
 ])
