@@ -1,0 +1,323 @@
+"""Stereotypes measured, not guessed: the role table and the generalisations it exposes.
+
+For every gendered mention the parse gives a role (awareness_check/roles.py); the document's
+counts go to the JSON stats as ``roles`` (the flip-it summary compares them before and after a
+gender swap). Sentences are flagged only when they *generalise* a role by gender: a generic
+mention ("women", "a real man", "mothers," as an address) holding the provider or caregiver role,
+or generic women as victims against generic men as traffickers, or a helplessness predicate said
+of women in general. Sentences about specific people, and sourced statistics, are not flagged.
+
+The other stereotype rules here are surface patterns with a little context: the
+"women and children" pairing, perpetrator/victim myths, nationality + "girls", "the X community",
+and the same situation labelled differently by gender (ST-03).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..findings import Finding
+from ..people import DEMONYMS, gender_of, is_sourced
+from ..roles import role_table, sentence_roles, subjects_of
+from .base import CheckContext
+from .wording import lemma, regex_spans, sentences
+
+ROLES_NOTE = "Role analysis needs the statistical English model (dependency parse); it was not available, so roles were not measured."
+
+_GENERIC_SINGULAR_ADJ = {"real", "good", "true", "proper", "typical", "decent", "responsible"}
+_GENERIC_DETS = {"all", "every", "most", "any"}
+
+
+def is_generic(tok) -> bool:
+    """A gendered mention about women or men in general, not about specific people."""
+    head = tok
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    kids = list(head.children) + ([c for c in tok.children] if tok is not head else [])
+    if any(c.dep_ in ("nummod", "poss") for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "like" for c in kids):
+        return False  # "young men like Kofi": an example, not a generalisation
+    dets = [c.lower_ for c in kids if c.dep_ in ("det", "predet")]
+    if tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("women", "men", "girls", "boys", "mothers", "fathers", "wives", "husbands"):
+        return not dets or all(d in _GENERIC_DETS for d in dets)
+    if tok.pos_ == "NOUN" and dets and dets[0] in ("a", "an", "every", "any"):
+        return any(lemma(c) in _GENERIC_SINGULAR_ADJ for c in kids if c.dep_ == "amod") or dets[0] in ("every", "any")
+    return False
+
+
+def clause_span(tok, verb) -> tuple[int, int]:
+    """Character range from the mention to the end of the verb's clause, stopping at , ; : or the sentence end."""
+    doc = verb.doc
+    inside = {t.i for t in verb.subtree}
+    stop = verb.i
+    for t in doc[verb.i + 1:verb.sent.end]:
+        if t.i not in inside or (t.is_punct and t.text in (",", ";", ":", ".", "!", "?")):
+            break
+        stop = t.i
+    start = min(tok.i, verb.i, *(t.i for t in tok.subtree if not t.is_punct))
+    return doc[start].idx, doc[stop].idx + len(doc[stop].text)
+
+
+# 'vulnerable' is left out on purpose: "women are more vulnerable to ..." is often a sourced finding.
+_HELPLESS_PREDICATES = {"easy", "weak", "naive", "helpless", "gullible", "fragile", "defenceless", "defenseless", "innocent",
+                        "powerless", "trusting", "credulous"}
+
+
+# The checklist's stereotypes (3.8, item 8): women as victims or mothers, men as providers. The
+# reverse statements ("men are trafficked too", "women also recruit") are what good campaigns say.
+STEREOTYPED = {"male": ("provider",), "female": ("caregiver",)}
+
+
+class RoleCheck:
+    """Role table in the stats; STE003 for sentences that generalise a role by gender."""
+
+    codes = ("STE003",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        table = role_table(ctx.adoc)
+        ctx.stats["roles"] = table
+        if not ctx.info.statistical:
+            ctx.stats["roles_note"] = ROLES_NOTE
+            return
+        if not ctx.enabled("STE003"):
+            return
+        rule = ctx.rules.get("STE003")
+        for seg, sent in sentences(ctx):
+            if is_sourced(sent.text):
+                continue
+            mentions = sentence_roles(sent, identity_nouns=False)
+            generic = [(t, sex, roles) for t, sex, roles in mentions if is_generic(t)]
+            done = False
+            for t, sex, roles in generic:
+                for role in STEREOTYPED.get(sex, ()):
+                    if role in roles:
+                        verb = self._role_verb(t)
+                        s, e = clause_span(t, verb) if verb is not None else (t.idx, t.idx + len(t.text))
+                        yield ctx.finding(rule, seg, (s, e), entry=rule.entry("provider-caregiver"),
+                                          detail=f" It presents {'men' if sex == 'male' else 'women'} as {'providers' if role == 'provider' else 'caregivers'}.")
+                        done = True
+                        break
+            if done:
+                continue
+            fem_victim = [t for t, sex, r in generic if sex == "female" and "victim" in r]
+            male_agent = [t for t, sex, r in generic if sex == "male" and "agent" in r]
+            if fem_victim and male_agent:
+                toks = [t for t in sent if not t.is_space]
+                while toks and toks[-1].is_punct:
+                    toks.pop()
+                yield ctx.finding(rule, seg, (toks[0].idx, toks[-1].idx + len(toks[-1].text)), entry=rule.entry("victim-perpetrator-by-gender"),
+                                  detail=" It assigns the victim role to one gender and the trafficker role to the other.")
+                continue
+            helpless = self._helpless_span(sent, generic)
+            if helpless:
+                yield ctx.finding(rule, seg, helpless, entry=rule.entry("helpless-by-gender"),
+                                  detail=" It presents one gender as helpless.")
+
+    @staticmethod
+    def _role_verb(tok):
+        head = tok
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            verb = head.head
+            # "men migrate to provide": prefer the role verb in an xcomp
+            for c in verb.children:
+                if c.dep_ in ("xcomp", "advcl") and lemma(c) in ("provide", "support", "feed", "earn", "care", "protect", "look", "raise"):
+                    return verb
+            return verb
+        return None
+
+    @staticmethod
+    def _helpless_span(sent, generic) -> tuple[int, int] | None:
+        """'it is women who need protecting', 'the weaker sex because they are easier to deceive'."""
+        doc = sent.doc
+        people = [t for t, sex, _r in generic if sex == "female"]
+        weaker = [t for t in sent if t.lower_ == "sex" and any(c.lower_ in ("weaker", "fairer", "gentler") for c in t.children)]
+        anchors = people + weaker
+        if not anchors:
+            return None
+        for tok in sent:
+            lem = lemma(tok)
+            if lem == "need" and any(lemma(c) in ("protect", "protection", "rescue", "saving", "help") for c in tok.children):
+                subs = subjects_of(tok, passive=False)
+                if any(s in anchors for s in subs):
+                    end = max(t.i for t in tok.subtree)
+                    start = min(s.i for s in subs if s in anchors)
+                    start = min(start, *(t.i for t in sent if t.dep_ in ("expl",) or (t.lower_ == "it" and t.i < start and t.i >= start - 3)))
+                    return doc[start].idx, doc[end].idx + len(doc[end].text)
+            if lem in ("victim", "target", "prey") and any(lemma(m) in ("natural", "born", "perfect", "ideal") for m in tok.children if m.dep_ == "amod"):
+                subs = subjects_of(tok.head, passive=False) if tok.dep_ in ("attr", "dobj", "oprd") else []
+                if any(s in anchors for s in subs):  # "women make natural victims"
+                    first = min((s for s in subs if s in anchors), key=lambda t: t.i)
+                    end = max(t.i for t in tok.subtree)
+                    return doc[first.i].idx, doc[end].idx + len(doc[end].text)
+            if tok.dep_ == "acomp" and lem in _HELPLESS_PREDICATES:
+                subs = subjects_of(tok.head, passive=False)
+                if any(s in anchors or (s.lower_ == "they" and anchors) for s in subs):
+                    first = min(anchors, key=lambda a: a.i)
+                    end = max(t.i for t in tok.subtree)
+                    return doc[first.i].idx, doc[end].idx + len(doc[end].text)
+        return None
+
+
+_TRAFFICKING = re.compile(r"\b(traffick\w*|exploit\w*|victims?|slavery|sold|smuggl\w*|forced)\b", re.I)
+_QUANTITY = re.compile(r"\d|\b(millions?|thousands?|hundreds?|billions?|dozens?|per ?cent|majority|half)\b", re.I)
+_MEN_BEFORE = re.compile(r"\b(men|boys|man)\s*(,|and|or)?\s*$", re.I)
+_MEN_AFTER = re.compile(r"\s*(,|and|or)\s*(men|boys)\b", re.I)
+_WOMEN_CHILDREN = re.compile(r"\b(women and children|children and women)\b(?!'s|’s)", re.I)
+
+
+class WomenChildrenCheck:
+    """STE001: 'women and children' as the victims (not in titles, not in sourced data)."""
+
+    codes = ("STE001",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STE001"):
+            return
+        rule = ctx.rules.get("STE001")
+        for seg, sent in sentences(ctx):
+            if is_sourced(sent.text) or not _TRAFFICKING.search(sent.text) or _QUANTITY.search(sent.text):
+                continue  # a data statement, or a service for women and children, is not the pairing
+            for s, e, m in regex_spans(sent, _WOMEN_CHILDREN):
+                if m.group(1)[0].isupper() and m.group(1).split()[-1][0].isupper():
+                    continue  # "Especially Women and Children", "Ministry of Women and Children"
+                before, after = sent.text[:m.start()], sent.text[m.end():]
+                if _MEN_BEFORE.search(before) or _MEN_AFTER.match(after):
+                    continue  # "men, women and children": men are named too
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entries[0])
+
+
+_MYTH_TRAFFICKERS = re.compile(
+    r"\b(?:traffickers|the (?:typical|average|usual) trafficker|most traffickers|recruiters)\s+(?:are|is)\s+"
+    r"(?:usually |mostly |always |often |typically |generally |mainly |all |nearly always |almost always )?"
+    r"(?:strangers|foreigners|outsiders|men|male|immigrants|migrants|foreign|strange men|older men)\b"
+    r"(?!\s*(?:,|and|or)\s*(?:women|female|people|relatives|friends|family|acquaintances|nationals))", re.I)
+_MYTH_VICTIMS = re.compile(
+    r"\b(?:(?:trafficking |all )?victims|the (?:typical|average|usual) victim)\s+(?:are|is)\s+"
+    r"(?:always|all|only|usually|mostly|typically|generally|mainly|nearly always|almost always)\s+"
+    r"(?:foreigners|foreign|migrants|immigrants|from abroad|outsiders)\b", re.I)
+
+
+_TYPICAL_VICTIM = re.compile(
+    r"\bthe (?:typical|average|usual|classic) (?:trafficking )?victim is (?:a |an )?(?:young |innocent |naive |poor )*(?:girl|woman|female)\b", re.I)
+
+
+class MythCheck:
+    """STE004: 'traffickers are (usually) strangers/men', 'victims are always foreigners'."""
+
+    codes = ("STE004",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STE004"):
+            return
+        rule = ctx.rules.get("STE004")
+        for seg, sent in sentences(ctx):
+            if is_sourced(sent.text):
+                continue
+            for s, e, _m in regex_spans(sent, _MYTH_TRAFFICKERS):
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
+            for s, e, _m in regex_spans(sent, _TYPICAL_VICTIM):
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"), suggestions=("victims can be people of any gender and age",))
+            for s, e, _m in regex_spans(sent, _MYTH_VICTIMS):
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"))
+
+
+_AGE_WORDS = {"young", "teenage", "little", "adolescent"}
+
+
+class NationalityVictimCheck:
+    """STE005: nationality or region + 'girls' as a generic label ('Eastern European girls')."""
+
+    codes = ("STE005",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STE005"):
+            return
+        for seg, sent in sentences(ctx):
+            if is_sourced(sent.text):
+                continue
+            toks = list(sent)
+            for k, tok in enumerate(toks):
+                if tok.lower_ != "girls":
+                    continue
+                j = k - 1
+                while j >= 0 and toks[j].lower_ in _AGE_WORDS:
+                    j -= 1
+                if j < 0 or not toks[j].text[:1].isupper() or not (toks[j].lower_ in DEMONYMS or toks[j].ent_type_ == "NORP"):
+                    continue
+                i = j
+                while i - 1 >= 0 and toks[i - 1].text[:1].isupper() and (toks[i - 1].lower_ in DEMONYMS or toks[i - 1].ent_type_ == "NORP"):
+                    i -= 1
+                if i - 1 >= 0 and (toks[i - 1].like_num or toks[i - 1].lower_ in ("the", "these", "those", "both")):
+                    continue  # specific girls in a case story
+                yield ctx.finding("STE005", seg, (toks[i].idx, tok.idx + len(tok.text)))
+
+
+_BLOC = re.compile(r"\bthe\s+([A-Z][a-z]+|migrant|immigrant|refugee|foreign)\s+community\b(?!\s+(?-i:[A-Z]))", re.I)
+
+
+class CommunityBlocCheck:
+    """STE006: 'the Roma/migrant/Muslim community' as one bloc (named organisations excepted)."""
+
+    codes = ("STE006",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STE006"):
+            return
+        rule = ctx.rules.get("STE006")
+        for seg, sent in sentences(ctx):
+            for s, e, m in regex_spans(sent, _BLOC):
+                group = m.group(1)
+                if group.lower() not in DEMONYMS | {"migrant", "immigrant", "refugee", "foreign"}:
+                    continue
+                if "Community" in m.group(0):
+                    continue  # part of a name ("the Roma Community Centre")
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entries[0],
+                                  suggestions=(f"{group} communities", f"people from {group} communities"))
+
+
+_LABEL_VERBS = {"treat", "record", "register", "classify", "class", "identify", "label", "describe", "consider",
+                "count", "list", "regard", "process", "charge", "arrest", "deport", "see", "categorise", "categorize"}
+_VICTIM_LABELS = {"victim", "victims", "survivor", "survivors"}
+_OFFENDER_LABELS = {"migrant", "migrants", "immigrant", "immigrants", "offender", "offenders", "criminal", "criminals",
+                    "illegals", "alien", "aliens", "worker", "workers", "overstayer", "overstayers"}
+
+
+class GenderedLabellingCheck:
+    """STE010: women labelled victims and men labelled (illegal) migrants for the same situation."""
+
+    codes = ("STE010",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.info.statistical or not ctx.enabled("STE010"):
+            return
+        for seg in ctx.segments:
+            labels = []  # (sex, kind, span)
+            for tok in seg.doc:
+                if lemma(tok) not in _LABEL_VERBS:
+                    continue
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"):
+                    words = [t for t in prep.subtree if t is not prep]
+                    if not words:
+                        continue
+                    low = {t.lower_ for t in words}
+                    if low & _VICTIM_LABELS:
+                        kind = "victim"
+                    elif low & _OFFENDER_LABELS:
+                        kind = "offender"
+                    else:
+                        continue
+                    for subj in subjects_of(tok):
+                        sex = gender_of(subj)
+                        if sex:
+                            labels.append((sex, kind, (words[0].idx, words[-1].idx + len(words[-1].text))))
+            sexes = {(sex, kind) for sex, kind, _ in labels}
+            for sex, kind, span in labels:
+                other = "male" if sex == "female" else "female"
+                if kind == "offender" and (other, "victim") in sexes and (sex, "victim") not in sexes:
+                    yield ctx.finding("STE010", seg, span)
+
+
+CHECKS = [RoleCheck(), WomenChildrenCheck(), MythCheck(), NationalityVictimCheck(), CommunityBlocCheck(), GenderedLabellingCheck()]

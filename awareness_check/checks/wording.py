@@ -1,0 +1,665 @@
+"""Wording that a word list alone gets wrong: judgmental, sensationalist and stigmatizing context.
+
+The plain phrases of these families are `term` rules (checks/lexical.py). This module produces
+the `custom` rules, whose words are still listed in the YAML but whose flagging depends on
+context:
+
+- a metaphor counts only when applied to people, read from the parse ("a flood of migrants",
+  not "the flood destroyed the village"; "these cockroaches keep coming", not "rats in the
+  warehouse");
+- rescue and abduction wording counts only for people and for generic stories (not "search and
+  rescue", not a dated, specific abduction);
+- emotive words are measured: one in a long text is a suggestion, a cluster in a paragraph or a
+  dense page is a warning (the density goes into the JSON stats);
+- consent wording counts as blame, and for children as a legal error (CP-07).
+
+Everything degrades without the statistical model: parse-based checks fall back to narrower
+surface patterns, never crash.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from spacy.matcher import PhraseMatcher
+
+from ..findings import Finding, Severity
+from ..lexicon import RuleSet
+from ..people import DEMONYMS, MIGRATION_CONTEXT, MOVING_PEOPLE, PERSON_NOUNS, is_person
+from ..roles import subjects_of
+from .base import CheckContext
+from .lexical import surface_forms
+
+
+# --- shared helpers -----------------------------------------------------------------------------
+
+def rule_words(rules: RuleSet, code: str, entry_id: str | None = None) -> set[str]:
+    """Lower-case words and phrases listed for a custom rule (plurals included)."""
+    if code not in rules:
+        return set()
+    out: set[str] = set()
+    for e in rules.get(code).entries:
+        if entry_id is None or e.id == entry_id:
+            out.update(f.lower() for f in surface_forms(e))
+    return out
+
+
+_MATCHERS: dict[tuple, PhraseMatcher] = {}
+
+
+def phrase_matcher(ctx: CheckContext, code: str) -> PhraseMatcher:
+    """A case-insensitive matcher over a custom rule's listed words, keyed by entry id."""
+    key = (id(ctx.adoc.nlp.vocab), id(ctx.rules), code)
+    if key not in _MATCHERS:
+        nlp = ctx.adoc.nlp
+        m = PhraseMatcher(nlp.vocab, attr="LOWER")
+        if code in ctx.rules:
+            for e in ctx.rules.get(code).entries:
+                forms = surface_forms(e)
+                if forms:
+                    m.add(e.id, [nlp.make_doc(f) for f in forms])
+        _MATCHERS[key] = m
+    return _MATCHERS[key]
+
+
+def sentences(ctx: CheckContext):
+    for seg in ctx.segments:
+        for sent in seg.doc.sents:
+            yield seg, sent
+
+
+def lemma(token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def near_words(span, words: Iterable[str]) -> bool:
+    text = " " + " ".join(t.lower_ for t in span) + " "
+    lemmas = {lemma(t) for t in span} | {t.lower_ for t in span}
+    for w in words:
+        if " " in w:
+            if f" {w} " in text:
+                return True
+        elif w in lemmas:
+            return True
+    return False
+
+
+def regex_spans(sent, pattern: re.Pattern) -> Iterator[tuple[int, int, re.Match]]:
+    """Regex over a sentence; yields Doc character offsets."""
+    base = sent.start_char
+    for m in pattern.finditer(sent.text):
+        yield base + m.start(), base + m.end(), m
+
+
+def person_or_group(token) -> bool:
+    return is_person(token) or token.lower_ in MOVING_PEOPLE or lemma(token) in MOVING_PEOPLE
+
+
+# --- judgmental ---------------------------------------------------------------------------------
+
+_CHILD_AGE = re.compile(r"\b(\d{1,2})[- ](?:year|yr)s?[- ]old\b|\baged (\d{1,2})\b|, (\d{1,2}),", re.I)
+_CHILD_WORDS = re.compile(r"\b(child|children|girl|boy|teenager|teen|minor|schoolgirl|schoolboy|adolescent|underage)s?\b", re.I)
+_TARGET = r"(go|travel|leave|follow|come with|move|accompany|join|meet|marry|migrate|run away|work|sell|have sex|take the job)"
+_CONSENT_ANY = re.compile(
+    rf"\b(?:chose|choose|chooses|choosing|decided|decides|agreed|agrees|consented|consents)\s+to\s+{_TARGET}\b(?:\s+(?:with|abroad)\b)?"
+    r"|\b(?:went|goes|go|going|travelled|traveled|left)\s+(?:\w+\s+)?willingly\b(?:\s+with\s+(?:her|his|their)\s+\w+)?"
+    r"|\bwillingly\s+(?:went|goes|travelled|traveled|followed|agreed|left)\b", re.I)
+_CONSENT_ADULT = re.compile(
+    r"\b(?:chose|choose|chooses|choosing|decided)\s+to\s+(?:go|travel|follow|come with|accompany|migrate)\b(?:\s+(?:with|abroad)\b)?"
+    r"|\bagreed\s+to\s+go\b(?:\s+(?:with|abroad)\b)?|\bchose\s+(?:this|that|the)\s+life\b"
+    r"|\b(?:went|goes|go|going|travelled|traveled|left)\s+(?:\w+\s+)?(?:willingly|voluntarily)\b(?:\s+with\s+(?:her|his|their)\s+\w+)?"
+    r"|\b(?:willingly|voluntarily)\s+(?:went|goes|travelled|traveled|followed|left)\b", re.I)
+
+
+def child_in(text: str) -> bool:
+    for m in _CHILD_AGE.finditer(text):
+        age = next(int(g) for g in m.groups() if g)
+        if age < 18:
+            return True
+    return bool(_CHILD_WORDS.search(text))
+
+
+class ConsentCheck:
+    """JDG005 (choice framed as blame, JV-04) and JDG006 (consent attributed to a child, CP-07)."""
+
+    codes = ("JDG005", "JDG006")
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        for seg, sent in sentences(ctx):
+            child = child_in(sent.text)
+            if child and ctx.enabled("JDG006"):
+                for s, e, _m in regex_spans(sent, _CONSENT_ANY):
+                    yield ctx.finding("JDG006", seg, (s, e), suggestions=("was recruited",))
+            elif ctx.enabled("JDG005"):
+                for s, e, _m in regex_spans(sent, _CONSENT_ADULT):
+                    yield ctx.finding("JDG005", seg, (s, e), suggestions=("was recruited with a false job offer",))
+
+
+_DAMAGE = {"damaged", "broken", "ruined", "soiled", "destroyed", "worthless", "tainted", "spoiled", "spoilt"}
+_NOT_INDIVIDUALS = {"it", "family", "families", "home", "group", "groups", "community", "communities", "population",
+                    "gang", "gangs", "crowd", "crowds", "boat"}
+_USED_GOODS = re.compile(r"\bused goods\b|\bdamaged goods\b", re.I)
+
+
+class DamagedPersonCheck:
+    """JDG010: damage words said of people, read from the parse (not 'a broken promise')."""
+
+    codes = ("JDG010",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("JDG010"):
+            return
+        for seg, sent in sentences(ctx):
+            for s, e, _m in regex_spans(sent, _USED_GOODS):
+                yield ctx.finding("JDG010", seg, (s, e))
+            if not ctx.info.statistical:
+                continue
+            for tok in sent:
+                if tok.lower_ not in _DAMAGE:
+                    continue
+                if any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                    continue  # "traffickers ruined her life": a verb with an object
+                if any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children)):
+                    continue  # "survivors are not broken" says the opposite
+                if tok.dep_ == "amod":
+                    targets = [tok.head]
+                elif tok.dep_ in ("acomp", "oprd", "advcl", "xcomp", "conj", "ccomp") or tok.tag_ == "VBN":
+                    targets = subjects_of(tok) if tok.dep_ != "acomp" else subjects_of(tok.head)
+                    if tok.dep_ == "conj":
+                        targets = subjects_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else [tok.head]
+                else:
+                    continue
+                if any(is_person(t) and t.lower_ not in _NOT_INDIVIDUALS for t in targets):
+                    yield ctx.finding("JDG010", seg, (tok.idx, tok.idx + len(tok.text)))
+
+
+# --- sensationalist -----------------------------------------------------------------------------
+
+_MARITIME = {"sea", "seas", "boat", "boats", "vessel", "vessels", "ship", "ships", "coastguard", "coast", "lifeboat",
+             "drown", "drowning", "drowned", "capsize", "capsized", "distress", "shipwreck", "fire", "fires", "flood",
+             "floods", "earthquake", "rubble", "burning", "blaze", "firefighters", "collapsed", "collapse", "lifeguards", "avalanche", "mine", "cave", "dinghy", "raft", "overboard", "ashore"}
+_RAID = re.compile(r"\braid[- ]and[- ]rescue\b|\brescued? (?:\w+ ){0,3}from the clutches of\b|\bset (?:them|her|him|us|people|children|women|girls|victims) free\b", re.I)
+_RESCUE_LEMMAS = {"rescue", "save", "free", "liberate"}
+_RESCUE_FORMS = re.compile(r"\b(rescued|rescues|rescuing|rescue|saved|saves|save|saving|freed|frees|free|liberated)\b\s+(?:\d[\d,]*\s+|a\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d+\s+|dozens\s+of\s+|hundreds\s+of\s+)?(?:\w+\s+)?(girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|her|him|them)\b", re.I)
+
+
+class RescueCheck:
+    """SNS003: rescue/save/free said of people; maritime and disaster rescues are terms of art."""
+
+    codes = ("SNS003",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("SNS003"):
+            return
+        for seg, sent in sentences(ctx):
+            low = sent.text.lower()
+            if "search and rescue" in low or "rescue at sea" in low or near_words(sent, _MARITIME):
+                continue
+            found: list[tuple[int, int]] = [(s, e) for s, e, _ in regex_spans(sent, _RAID)]
+            if ctx.info.statistical:
+                for tok in sent:
+                    if lemma(tok) not in _RESCUE_LEMMAS or tok.pos_ != "VERB":
+                        continue
+                    people = [o for o in tok.children if o.dep_ in ("dobj", "obj") and (person_or_group(o) or _named(o))]
+                    if any(o.text[:1].isupper() and o.lower_ in PERSON_NOUNS for o in people):
+                        continue  # an organisation's name: "Save the Children"
+                    if tok.dep_ == "relcl" and person_or_group(tok.head) and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                        people.append(tok.head)  # "the girls we rescue"
+                    if tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children):
+                        people += [s for s in subjects_of(tok, passive=True) if person_or_group(s)]
+                        if tok.dep_ == "acl" and person_or_group(tok.head):
+                            people.append(tok.head)
+                    if people:
+                        found.append((tok.idx, tok.idx + len(tok.text)))
+            else:
+                for s, e, m in regex_spans(sent, _RESCUE_FORMS):
+                    if not m.group(2)[:1].isupper():
+                        found.append((s, s + len(m.group(1))))
+            for s, e in _outer(found):
+                text = seg.doc.text[s:e].lower()
+                sugg = ("identification operation",) if "raid" in text else ("identified", "supported to leave")
+                yield ctx.finding("SNS003", seg, (s, e), suggestions=sugg)
+
+
+def _named(token) -> bool:
+    """A proper name that is not a place or a thing ('rescued Mina', even when NER guesses ORG)."""
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE")
+
+
+def _outer(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop ranges contained in another one; keep order."""
+    ranges = sorted(set(ranges), key=lambda r: (r[0], -r[1]))
+    out: list[tuple[int, int]] = []
+    for s, e in ranges:
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+_ABDUCT = {"kidnap", "abduct", "snatch", "kidnapping", "abduction", "snatching"}
+_GENERIC_CUES = {"every", "often", "usually", "most", "always", "routinely", "typically", "commonly", "daily", "constantly"}
+_ABDUCT_BLANK = re.compile(r"\b(?:are|is|being|get|gets)\s+(?:being\s+)?(kidnapped|abducted|snatched)\b|\b(kidnapping|abducting|snatching)\s+(?:children|girls|boys|women|kids|people)\b", re.I)
+
+
+class AbductionCheck:
+    """SNS007: kidnapping-by-strangers told as the generic story (present tense or habitual)."""
+
+    codes = ("SNS007",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("SNS007"):
+            return
+        for seg, sent in sentences(ctx):
+            if not ctx.info.statistical:
+                for s, e, m in regex_spans(sent, _ABDUCT_BLANK):
+                    g = 1 if m.group(1) else 2
+                    yield ctx.finding("SNS007", seg, (sent.start_char + m.start(g), sent.start_char + m.end(g)), suggestions=("recruited through deception",))
+                continue
+            generic = near_words(sent, _GENERIC_CUES)
+            for tok in sent:
+                if lemma(tok) not in _ABDUCT and tok.lower_ not in _ABDUCT:
+                    continue
+                if tok.pos_ == "NOUN":
+                    ok = generic
+                else:
+                    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+                    past = tok.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("was", "were", "had", "been") for a in auxes)
+                    present = tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") or a.lower_ in ("are", "is", "am") for a in auxes)
+                    ok = (present and not past) or (generic and not past) or (generic and tok.tag_ == "VBN" and not any(a.lower_ in ("was", "were", "had") for a in auxes))
+                if ok:
+                    yield ctx.finding("SNS007", seg, (tok.idx, tok.idx + len(tok.text)), suggestions=("recruited through deception",))
+
+
+class EmotiveDensityCheck:
+    """SNS013: emotive words, weighed by density (paragraph and document)."""
+
+    codes = ("SNS013",)
+    PARAGRAPH_CLUSTER = 2  # two emotive words in one paragraph is a pattern, not an accident
+    DOCUMENT_CLUSTER = 4
+    DOCUMENT_DENSITY = 1.0  # per 100 words
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        matcher = phrase_matcher(ctx, "SNS013")
+        per_seg: list[tuple] = []
+        total_words = 0
+        for seg in ctx.segments:
+            words = sum(1 for t in seg.doc if t.is_alpha)
+            total_words += words
+            spans = [seg.doc[s:e] for _id, s, e in matcher(seg.doc)]
+            spans = _longest(spans)
+            spans = [sp for sp in spans if not _literal_emotive(sp)]
+            per_seg.append((seg, spans))
+        count = sum(len(s) for _, s in per_seg)
+        density = round(100.0 * count / total_words, 2) if total_words else 0.0
+        max_para = max((len(s) for _, s in per_seg), default=0)
+        ctx.stats["emotive_words"] = {"count": count, "per_100_words": density, "max_per_paragraph": max_para}
+        if not ctx.enabled("SNS013"):
+            return
+        dense_doc = count >= self.DOCUMENT_CLUSTER and density >= self.DOCUMENT_DENSITY
+        for seg, spans in per_seg:
+            cluster = len(spans) >= self.PARAGRAPH_CLUSTER
+            for sp in spans:
+                if cluster:
+                    sev, detail = Severity.WARNING, f" This paragraph has {len(spans)} emotive words."
+                elif dense_doc:
+                    sev, detail = Severity.WARNING, f" The document has {count} emotive words ({density} per 100 words)."
+                else:
+                    sev, detail = Severity.SUGGESTION, ""
+                yield ctx.finding("SNS013", seg, sp, severity=sev, detail=detail)
+
+
+def _longest(spans):
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    out = []
+    for s in spans:
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+def _literal_emotive(span) -> bool:
+    """'Nightmare' as a symptom ('nightmares and flashbacks') is clinical, not padding."""
+    doc = span.doc
+    window = doc[max(0, span.start - 4):min(len(doc), span.end + 4)]
+    return span.text.lower().startswith("nightmare") and near_words(window, {"flashbacks", "sleep", "insomnia", "trauma", "symptoms"})
+
+
+_NUMBER = re.compile(r"\d")
+
+
+class ThreatFramingCheck:
+    """SNS014: 'migrant crisis' / 'mass migration' without figures in the sentence."""
+
+    codes = ("SNS014",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("SNS014"):
+            return
+        matcher = phrase_matcher(ctx, "SNS014")
+        for seg in ctx.segments:
+            for _id, s, e in matcher(seg.doc):
+                span = seg.doc[s:e]
+                try:
+                    sent = span.sent
+                except ValueError:
+                    sent = seg.doc[:]
+                if _NUMBER.search(sent.text):
+                    continue
+                entry = ctx.rules.get("SNS014").entries[0]
+                yield ctx.finding("SNS014", seg, span, entry=entry)
+
+
+# --- stigmatizing -------------------------------------------------------------------------------
+
+_LITERAL_PESTS = {"infest", "infested", "infestation", "pest", "pests", "trap", "traps", "poison", "exterminator",
+                  "kitchen", "crops", "harvest", "farmers", "food", "grain", "sewer", "sewers", "droppings", "bite", "bites"}
+_MOVE_VERBS = {"come", "arrive", "cross", "flood", "pour", "invade", "swarm", "enter", "breed", "live", "multiply", "spread", "keep"}
+_PEST_BLANK = re.compile(r"\b(?:these|those)\s+(cockroach(?:es)?|vermin|parasites?|rats|leeches)\b|\b(cockroach(?:es)?|vermin|parasites?|rats|plague|infestation)\s+(?:of|like)\s+(?:\w+\s+){0,2}(?:migrants|refugees|immigrants|foreigners|asylum seekers|smugglers|traffickers|people|illegals)\b", re.I)
+
+
+class PestMetaphorCheck:
+    """STG001: vermin words applied to people (the parse decides; literal pests are skipped)."""
+
+    codes = ("STG001",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STG001"):
+            return
+        words = rule_words(ctx.rules, "STG001")
+        for seg, sent in sentences(ctx):
+            if not ctx.info.statistical:
+                for s, e, m in regex_spans(sent, _PEST_BLANK):
+                    g = 1 if m.group(1) else 2
+                    yield ctx.finding("STG001", seg, (sent.start_char + m.start(g), sent.start_char + m.end(g)))
+                continue
+            literal = near_words(sent, _LITERAL_PESTS)
+            for tok in sent:
+                if tok.lower_ not in words and lemma(tok) not in words:
+                    continue
+                if self._applied_to_people(tok, literal):
+                    yield ctx.finding("STG001", seg, (tok.idx, tok.idx + len(tok.text)))
+
+    @staticmethod
+    def _applied_to_people(tok, literal: bool) -> bool:
+        kids = list(tok.children)
+        if tok.lower_ == "feral":
+            return person_or_group(tok.head)
+        for c in kids:  # "plague of migrants", "vermin like these smugglers"
+            if c.dep_ == "prep" and c.lower_ in ("of", "like"):
+                if any(person_or_group(p) for p in c.children if p.dep_ == "pobj"):
+                    return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "like" and person_or_group(tok.head.head):
+            return True
+        if tok.dep_ in ("attr", "appos"):
+            subs = subjects_of(tok.head) if tok.dep_ == "attr" else [tok.head]
+            if any(person_or_group(s) for s in subs):
+                return True
+        if literal:
+            return False
+        if any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in kids):
+            return True
+        if tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in _MOVE_VERBS and near_words(tok.sent, MIGRATION_CONTEXT | {"boats", "border"}):
+            return True
+        return False
+
+
+_MILITARY = {"army", "armies", "troops", "military", "war", "forces", "tanks", "soldiers", "normandy", "nazi", "allied", "occupation", "species", "plants", "weeds"}
+_NATURE = {"heat", "cold", "flood", "rain", "river", "water", "storm", "sea", "crops", "delta", "tsunami", "tidal", "climate", "weather"}
+_METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm", "pour"}
+MIGRANT_NOUNS = {"migrant", "migrants", "immigrant", "immigrants", "refugee", "refugees", "asylum", "seekers", "seeker",
+                 "foreigners", "foreigner", "illegals", "aliens", "arrivals", "newcomers", "invaders"}
+_OF_ONLY = {"flood", "wave", "tide", "stream", "deluge", "torrent", "tsunami", "avalanche"}  # literal meanings are common: need "of <people>"
+_METAPHOR_BLANK = re.compile(r"\b(floods?|waves?|tides?|influx(?:es)?|streams?|swarms?|hordes?|invasions?|deluges?|torrents?)\s+of\s+(?:\w+\s+){0,2}(?:migrants|refugees|immigrants|foreigners|asylum seekers|people|illegals|arrivals|newcomers|men|young men|families)\b", re.I)
+
+
+class MigrationMetaphorCheck:
+    """STG002: flood/wave/swarm/horde/invasion metaphors when the parse applies them to people."""
+
+    codes = ("STG002",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STG002"):
+            return
+        by_entry = {e.id: {f.lower() for f in surface_forms(e)} for e in ctx.rules.get("STG002").entries}
+        rule = ctx.rules.get("STG002")
+        for seg, sent in sentences(ctx):
+            if not ctx.info.statistical:
+                for s, e, m in regex_spans(sent, _METAPHOR_BLANK):
+                    word = m.group(1).lower()
+                    entry = next((rule.entry(k) for k, v in by_entry.items() if word in v), None)
+                    yield ctx.finding(rule, seg, (s, s + len(m.group(1))), entry=entry)
+                continue
+            migration = near_words(sent, MIGRATION_CONTEXT)
+            military = near_words(sent, _MILITARY)
+            for tok in sent:
+                lem = lemma(tok)
+                entry_id = next((k for k, v in by_entry.items() if lem in v or tok.lower_ in v), None)
+                if tok.pos_ == "VERB" and lem in _METAPHOR_VERBS:
+                    if self._verb_on_people(tok):
+                        entry_id = "invasion" if lem in ("invade", "overrun") else ("swarm-of-migrants" if lem == "swarm" else "flood-of-migrants")
+                        yield ctx.finding(rule, seg, (tok.idx, tok.idx + len(tok.text)), entry=rule.entry(entry_id))
+                    continue
+                if entry_id is None or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if self._noun_on_people(tok, lem, migration, military):
+                    yield ctx.finding(rule, seg, (tok.idx, tok.idx + len(tok.text)), entry=rule.entry(entry_id))
+
+    @staticmethod
+    def _noun_on_people(tok, lem: str, migration: bool, military: bool) -> bool:
+        of_objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        of_objects = [x for p in of_objects for x in (p, *p.conjuncts)]
+        if of_objects:
+            if any(p.lower_ in MIGRANT_NOUNS or lemma(p) in MIGRANT_NOUNS for p in of_objects):
+                return True  # "a flood of migrants"
+            # "a stream of people seeking help at our centre" is not about arrivals
+            return migration and any(p.lower_ in MOVING_PEOPLE or lemma(p) in MOVING_PEOPLE for p in of_objects)
+        modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        if any(m.lower_ in MIGRATION_CONTEXT | MOVING_PEOPLE or lemma(m) in MIGRATION_CONTEXT for m in modifiers):
+            return True  # "the migrant wave", "refugee influx"
+        if any(lemma(m) in _NATURE for m in modifiers):
+            return False  # "heat wave", "flood waters"
+        if any(c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE") for c in tok.children):
+            return False  # "Russia's invasion", "the Russian invasion": a war, not a metaphor
+        if lemma(tok.head) in ("flee", "escape") or near_words(tok.sent, {"flee", "fled", "fleeing", "escaped", "displaced"}):
+            return False  # "refugees fleeing the invasion"
+        if lem in _OF_ONLY:
+            return False
+        return migration and not military
+
+    @staticmethod
+    def _verb_on_people(tok) -> bool:
+        subs = subjects_of(tok, passive=False)
+        if any(s.lower_ in MOVING_PEOPLE or lemma(s) in MOVING_PEOPLE for s in subs):
+            return True
+        for c in tok.children:  # "the island is overrun by/with migrants"
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by"):
+                if any(p.lower_ in MOVING_PEOPLE for p in c.children if p.dep_ == "pobj"):
+                    return True
+        return False
+
+
+_NOMINAL_SUGGESTIONS = {
+    "trafficked": "people who were trafficked", "smuggled": "smuggled migrants", "undocumented": "undocumented people",
+    "enslaved": "people held in slavery", "exploited": "people who were exploited",
+}
+_FUNCTION_NEXT = {"and", "or", "with", "who", "in", "at", "of", "to", "every", "is", "are", "was", "were", "have",
+                  "has", "face", "need", "must", "should", "can", "may", "will", "from", "on", "by", "for", "as"}
+
+
+class NominalLabelCheck:
+    """STG003: 'illegals', and 'the trafficked/smuggled/undocumented' used as nouns for people."""
+
+    codes = ("STG003",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STG003"):
+            return
+        rule = ctx.rules.get("STG003")
+        words = {w for w in rule_words(ctx.rules, "STG003", "the-trafficked")}
+        for seg in ctx.segments:
+            doc = seg.doc
+            for i, tok in enumerate(doc):
+                low = tok.lower_
+                nxt = doc[i + 1] if i + 1 < len(doc) else None
+                if low == "illegals":
+                    yield ctx.finding(rule, seg, (tok.idx, tok.idx + len(tok.text)), entry=rule.entry("illegals"))
+                elif low == "illegal" and i > 0 and doc[i - 1].lower_ == "an" and self._nominal(nxt, doc, i, ctx.info.statistical):
+                    yield ctx.finding(rule, seg, (doc[i - 1].idx, tok.idx + len(tok.text)), entry=rule.entry("illegals"))
+                elif low in words and i > 0 and doc[i - 1].lower_ == "the" and self._nominal(nxt, doc, i, ctx.info.statistical):
+                    start = doc[i - 1].idx
+                    yield ctx.finding(rule, seg, (start, tok.idx + len(tok.text)), entry=rule.entry("the-trafficked"),
+                                      suggestions=(_NOMINAL_SUGGESTIONS.get(low, "people"),))
+
+    @staticmethod
+    def _nominal(nxt, doc, i: int, statistical: bool) -> bool:
+        if nxt is None or nxt.is_punct or nxt.is_space:
+            return True
+        if nxt.lower_ in ("and", "or"):
+            after = doc[i + 2] if i + 2 < len(doc) else None
+            if after is not None and (after.pos_ in ("ADJ", "VERB") or after.lower_ in _NOMINAL_SUGGESTIONS):
+                return False  # "the trafficked and smuggled migrants"
+            return True
+        if statistical:
+            return nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.lower_ in _FUNCTION_NEXT
+        return nxt.lower_ in _FUNCTION_NEXT
+
+
+_FREIGHT_PEOPLE = r"(?:people|persons|humans|women|girls|boys|men|children|migrants|refugees|workers|victims|teenagers|brides|babies)"
+_FREIGHT = re.compile(
+    r"\bhuman\s+(cargo(?:es)?|freight|merchandise|consignments?|shipments?|goods|commodit(?:y|ies)|loads?)\b"
+    rf"|\b(shipments?|consignments?|cargo(?:es)?|loads?|batch(?:es)?)\s+of\s+(?:\w+\s+){{0,2}}{_FREIGHT_PEOPLE}\b", re.I)
+_GOODS_CUES = {"cigarettes", "tobacco", "fuel", "drugs", "cocaine", "heroin", "counterfeit", "contraband", "ivory", "timber",
+               "weapons", "arms", "guns", "stolen", "phones", "electronics", "alcohol", "goods", "wildlife", "cannabis"}
+_CRIME_ACTORS = {"gang", "gangs", "traffickers", "trafficker", "smugglers", "pimp", "madam", "ring", "network", "syndicate"}
+_HIDE_VERBS = {"hide", "carry", "transport", "conceal", "smuggle", "load", "pack", "cram", "stack", "stow", "ship"}
+
+
+class FreightMetaphorCheck:
+    """STG010: people as freight ('human cargo', 'shipment of people', 'the merchandise')."""
+
+    codes = ("STG010",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STG010"):
+            return
+        for seg in ctx.segments:
+            doc = seg.doc
+            para_goods = near_words(doc[:], _GOODS_CUES)
+            para_crime = near_words(doc[:], _CRIME_ACTORS)
+            flagged: list[tuple[int, int]] = []
+            for sent in doc.sents:
+                for s, e, m in regex_spans(sent, _FREIGHT):
+                    g = 1 if m.group(1) else 2
+                    flagged.append((s if g == 1 else sent.start_char + m.start(g), sent.start_char + m.end(g)))
+            if ctx.info.statistical:
+                for tok in doc:
+                    if any(s <= tok.idx < e for s, e in flagged):
+                        continue
+                    low = tok.lower_
+                    if low in ("cargo", "cargoes") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "inside"):
+                        verb = tok.head.head
+                        if is_person(verb) and verb.dep_ in ("dobj", "nsubjpass"):  # "hides people in his cargo"
+                            verb = verb.head
+                        if lemma(verb) in _HIDE_VERBS and any(is_person(o) for o in verb.children if o.dep_ in ("dobj", "nsubjpass")):
+                            flagged.append((tok.idx, tok.idx + len(tok.text)))
+                    elif low == "merchandise" and any(c.lower_ in ("the", "this", "their", "his") for c in tok.children if c.dep_ in ("det", "poss")):
+                        if para_crime and not para_goods and tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
+                            det = min((c for c in tok.children if c.dep_ in ("det", "poss")), key=lambda c: c.i)
+                            flagged.append((det.idx, tok.idx + len(tok.text)))
+            entry = ctx.rules.get("STG010").entries[0]
+            for s, e in _outer(flagged):
+                yield ctx.finding("STG010", seg, (s, e), entry=entry)
+
+
+_CRIME_NOUNS = {"gang", "gangs", "trafficker", "traffickers", "smuggler", "smugglers", "madam", "madams", "snakehead",
+                "snakeheads", "mafia", "mafias", "mob", "mobs", "pimp", "pimps", "criminal", "criminals", "cartel",
+                "cartels", "syndicate", "syndicates", "triad", "triads", "gangsters", "mafiosi", "clans", "crime",
+                "pickpockets", "thieves", "burglars", "robbers", "dealers", "beggars", "scammers", "fraudsters"}
+_GENERIC_DETS = {"these", "those", "many", "most", "all", "some"}
+_BRING_CRIME = re.compile(
+    r"\b(migrants|immigrants|refugees|asylum[- ]seekers|foreigners|newcomers|illegals|aliens|outsiders)\b[^.;:]{0,60}?"
+    r"\b(?:bring|brings|brought|bringing|spread|spreads|spreading|carry|carries|carrying|import|imports|importing|cause|causes|fuel|fuels)\b"
+    r"[^.;:]{0,30}?\b(crime|crimes|disease|diseases|drugs|violence|illness|infections?|terrorism|criminality|hiv|aids|epidemics?)\b", re.I)
+_FACT_CHECK = {"claim", "claims", "myth", "myths", "false", "untrue", "evidence", "rumour", "rumours", "rumor", "debunk", "wrongly", "misleading", "no", "not"}
+
+
+class GroupCrimeCheck:
+    """STG011: a nationality or migrants in general linked with crime or disease."""
+
+    codes = ("STG011",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STG011"):
+            return
+        rule = ctx.rules.get("STG011")
+        for seg, sent in sentences(ctx):
+            for s, e, m in regex_spans(sent, _BRING_CRIME):
+                if near_words(sent, _FACT_CHECK):
+                    continue
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("migrants-bring-crime"))
+            for start_tok, noun in self._labels(sent, ctx.info.statistical):
+                yield ctx.finding(rule, seg, (start_tok.idx, noun.idx + len(noun.text)), entry=rule.entry("nationality-crime-label"))
+
+    @staticmethod
+    def _labels(sent, statistical: bool):
+        toks = list(sent)
+        for k, noun in enumerate(toks):
+            if noun.lower_ not in _CRIME_NOUNS:
+                continue
+            j = k - 1
+            while j >= 0 and toks[j].lower_ in ("organised", "organized", "trafficking", "smuggling", "street", "crime", "criminal", "drug"):
+                j -= 1
+            if j < 0:
+                continue
+            nat = toks[j]
+            is_nat = nat.lower_ in DEMONYMS or (statistical and nat.ent_type_ == "NORP")
+            if not is_nat or not nat.text[:1].isupper():
+                continue
+            i = j
+            while i - 1 >= 0 and toks[i - 1].text[:1].isupper() and (toks[i - 1].lower_ in DEMONYMS or toks[i - 1].ent_type_ == "NORP"):
+                i -= 1
+            det = toks[i - 1].lower_ if i - 1 >= 0 else ""
+            if i - 1 >= 0 and toks[i - 1].like_num:
+                continue  # "three Albanian traffickers were convicted": a specific case
+            plural = noun.lower_.endswith("s") or noun.lower_ in ("mafia", "mob", "crime", "mafiosi")
+            if det in ("a", "an", "one") or (not plural and det in ("the", "this", "that")):
+                continue  # a specific group or person
+            if not plural and det not in _GENERIC_DETS and det != "":
+                continue
+            yield toks[i], noun
+
+
+_RELIGION = {"muslim", "christian", "jewish", "hindu", "buddhist", "sikh", "catholic", "protestant", "evangelical", "orthodox"}
+_RELIGION_CONTEXT = {"religion", "religious", "faith", "mosque", "church", "churches", "temple", "synagogue", "persecution",
+                     "persecuted", "discrimination", "prayer", "ramadan", "halal", "imam", "priest", "pastor", "rabbi",
+                     "association", "organisation", "organization", "council", "leaders", "community", "communities", "worship"}
+_PERSON_HEADS = {"woman", "women", "man", "men", "girl", "girls", "boy", "boys", "victim", "victims", "worker", "workers",
+                 "suspect", "suspects", "migrant", "migrants", "family", "families", "teenager", "child", "children",
+                 "mother", "father", "wife", "husband", "refugee", "refugees", "student", "convert"}
+
+
+class SensitiveAttributeCheck:
+    """STG012: religion of a person mentioned where nothing in the sentence makes it relevant."""
+
+    codes = ("STG012",)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STG012"):
+            return
+        for seg, sent in sentences(ctx):
+            if near_words(sent, _RELIGION_CONTEXT):
+                continue
+            toks = list(sent)
+            for k, tok in enumerate(toks[:-1]):
+                if tok.lower_ in _RELIGION and toks[k + 1].lower_ in _PERSON_HEADS and toks[k + 1].text[:1].islower():
+                    yield ctx.finding("STG012", seg, (tok.idx, tok.idx + len(tok.text)))
+
+
+CHECKS = [
+    ConsentCheck(), DamagedPersonCheck(),
+    RescueCheck(), AbductionCheck(), EmotiveDensityCheck(), ThreatFramingCheck(),
+    PestMetaphorCheck(), MigrationMetaphorCheck(), NominalLabelCheck(), FreightMetaphorCheck(),
+    GroupCrimeCheck(), SensitiveAttributeCheck(),
+]
