@@ -47,14 +47,9 @@ def dev_items():
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@pytest.fixture(scope="session")
-def dev_document():
-    """dev_document(name) -> Path of a dev-corpus document (skips when the corpus is absent)."""
-
-    def find(name: str) -> Path:
-        path = DEV / "documents" / name
-        if not path.exists():
-            pytest.skip(f"dev corpus document {name} not available")
-        return path
-
-    return find
+def dev_document(name: str) -> Path:
+    """Path of a dev-corpus document; skips the calling test when the corpus is absent."""
+    path = DEV / "documents" / name
+    if not path.exists():
+        pytest.skip(f"dev corpus document {name} not available")
+    return path

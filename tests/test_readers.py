@@ -11,6 +11,7 @@ import pytest
 
 from awareness_check.documents import read_path
 from awareness_check.errors import InputError
+from conftest import dev_document
 
 
 def test_word_exports_decode_to_the_same_text(tmp_path):
@@ -55,14 +56,14 @@ def test_missing_file(tmp_path):
         read_path(str(tmp_path / "nope.txt"))
 
 
-def test_dev_corpus_docx_bodies_equal_their_text_exports(dev_document):
+def test_dev_corpus_docx_bodies_equal_their_text_exports():
     for docx_name, ref in [("press-release.docx", "press-release.docx.txt"), ("training-handout.docx", "training-handout.txt"), ("case-story.docx", "case-story.txt")]:
         doc = read_path(str(dev_document(docx_name)))
         body_end = doc.notes["regions"][0]["end"]
         assert doc.text[:body_end] == dev_document(ref).read_text(encoding="utf-8")
 
 
-def test_docx_headers_footers_and_footnotes_are_read_after_the_body(dev_document):
+def test_docx_headers_footers_and_footnotes_are_read_after_the_body():
     doc = read_path(str(dev_document("press-release.docx")))
     kinds = [r["kind"] for r in doc.notes["regions"]]
     assert kinds[0] == "body" and "header" in kinds and "footer" in kinds
@@ -71,7 +72,7 @@ def test_docx_headers_footers_and_footnotes_are_read_after_the_body(dev_document
     assert "footnote" in [r["kind"] for r in handout.notes["regions"]]
 
 
-def test_tracked_changes_read_as_current_text(dev_document):
+def test_tracked_changes_read_as_current_text():
     doc = read_path(str(dev_document("case-story.docx")))
     assert "was in the country illegally" in doc.text
     assert "sex slave" not in doc.text and "illegal immigrant" not in doc.text

@@ -6,6 +6,7 @@ import pytest
 from awareness_check.api import scan_document
 from awareness_check.documents import read_path
 from awareness_check.settings import Settings
+from conftest import dev_document
 
 DOCS = ["poster-set.txt", "leaflet.txt", "press-release.txt", "radio-script.txt", "donor-appeal.txt",
         "training-handout.txt", "case-story.txt", "good-practice-web.txt"]
@@ -15,7 +16,7 @@ def keys(report):
     return {(f.rule_id, f.start, f.end, f.severity) for f in report.findings}
 
 
-def test_selective_agrees_with_full_analysis(pipeline, rules, dev_document):
+def test_selective_agrees_with_full_analysis(pipeline, rules):
     nlp, info = pipeline
     full_total = agreed = 0
     for name in DOCS:
