@@ -1,0 +1,336 @@
+"""Gendered language that needs the parse: generic 'he/his/him' (GEN010) and 'girls' for adults (GEN011).
+
+The word lists of the family (chairman, mankind, ...) are plain ``term`` rules in
+``lexicons/gendered-language.yml``; this module holds only what a phrase list cannot decide:
+
+* GEN010 - a masculine pronoun is a problem only when it stands for an unspecified person
+  ("every victim ... his"), not for a specific man ("the labour inspector arrived, he asked").
+  Without coreference resolution we look back for the nearest person the pronoun can refer to
+  and judge that noun phrase: indefinite pronouns (anyone), quantified nouns (every/each/any/no
+  victim), indefinite nouns outside a past-tense narrative (a victim may ...), and definite
+  nouns under a modal of obligation or possibility (the interpreter must not add his ...).
+  A name, a male noun (man, husband, Mr) or a past-tense story in between means a specific
+  man: nothing is flagged. Precision first: when in doubt, stay quiet.
+* GEN011 - 'girls' is right for children and in 'women and girls'; it infantilises adults. We
+  flag it only when the text itself says the people are adults.
+
+Both need the tagger and parser; on the blank fallback pipeline they yield nothing.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..findings import Finding
+from .base import CheckContext
+
+GENERIC_PRONOUN = "GEN010"
+GIRLS_FOR_ADULTS = "GEN011"
+
+# Masculine pronoun -> neutral replacement. Standalone possessive 'his' (tag PRP) -> 'theirs'.
+REPLACEMENT = {"he": "they", "him": "them", "his": "their", "himself": "themselves"}
+FEMININE_PRONOUNS = {"she", "her", "hers", "herself"}
+DOUBLET_LINKS = {"or", "/", "and"}
+
+# Words that stand for "any person" whatever their grammar.
+INDEFINITE_PRONOUNS = {
+    "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "whoever",
+    "whomever", "one",
+}
+QUANTIFIERS = {"every", "each", "any", "no", "whichever", "whatever", "either", "neither"}
+INDEFINITE_ARTICLES = {"a", "an", "another", "some"}
+# Modals and semi-modals that make a definite noun generic ("the applicant must bring his ...").
+MODALS = {"must", "should", "may", "might", "can", "could", "shall", "will", "would", "ought", "need"}
+
+# Singular nouns for people of unspecified gender that awareness material uses for "whoever it is".
+PERSON_NOUNS = frozenset("""
+victim survivor worker employee officer person individual applicant interpreter translator employer
+trafficker smuggler recruiter exploiter abuser migrant refugee immigrant emigrant child minor student
+pupil user reader caller client customer buyer purchaser witness defendant suspect offender perpetrator
+accused judge lawyer attorney prosecutor inspector official staffer member citizen national manager
+supervisor nurse doctor teacher parent guardian carer caregiver visitor passenger driver journalist
+reporter volunteer caseworker interviewer interviewee respondent participant candidate seeker jobseeker
+agent broker intermediary landlord owner boss farmer fisher seafarer labourer laborer tourist traveller
+traveler friend neighbour neighbor colleague partner spouse relative stranger adult youth teenager
+adolescent patient resident tenant investigator guard soldier professional practitioner provider
+advocate counsellor counselor therapist consumer entrepreneur beneficiary recipient holder author
+speaker listener viewer donor supporter trainee apprentice intern contractor subcontractor operator
+facilitator accomplice detainee prisoner inmate claimant complainant informant whistleblower host
+sponsor leader director coordinator chair chairperson spokesperson representative head researcher
+analyst expert specialist trainer facilitator mediator pimp procurer exploiter debtor creditor lender
+moneylender sibling cousin kid infant baby toddler newborn
+""".split())
+
+MALE_NOUNS = frozenset("""
+man boy father husband son brother uncle nephew grandfather grandson king prince gentleman boyfriend
+stepfather stepson widower groom bridegroom monk mr sir lord dad daddy lad fiancé fiance headmaster
+businessman policeman chairman spokesman fireman fisherman salesman male brethren
+""".split())
+FEMALE_NOUNS = frozenset("""
+woman girl mother wife daughter sister aunt niece grandmother granddaughter queen princess lady
+girlfriend stepmother stepdaughter widow bride ms mrs miss madam mum mom mummy fiancée female
+""".split())
+
+MAX_SENTENCES_BACK = 1
+
+
+def _is_masculine_pronoun(tok: Token) -> bool:
+    return tok.lower_ in REPLACEMENT and tok.pos_ == "PRON"
+
+
+def _in_doublet(tok: Token) -> bool:
+    """'he or she', 'she or he', 'his or her', 'him and her', 'he/she' are doublets, not defaults."""
+    doc = tok.doc
+    for step in (1, -1):
+        i = tok.i + step
+        j = tok.i + 2 * step
+        if 0 <= j < len(doc) and doc[i].lower_ in DOUBLET_LINKS and doc[j].lower_ in FEMININE_PRONOUNS:
+            return True
+    return False
+
+
+def _base(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+def _is_plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or "Plur" in tok.morph.get("Number")
+
+
+def _male(tok: Token) -> bool:
+    base = _base(tok)
+    if base in MALE_NOUNS or tok.lower_ in MALE_NOUNS:
+        return True
+    return tok.pos_ == "NOUN" and base.endswith("man") and base not in ("human", "woman") and len(base) > 4
+
+
+def _female(tok: Token) -> bool:
+    return tok.lower_ in FEMININE_PRONOUNS or _base(tok) in FEMALE_NOUNS or tok.lower_ in FEMALE_NOUNS
+
+
+def _person_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and (_base(tok) in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS)
+
+
+def _candidates(pron: Token) -> Iterable[Token]:
+    """Tokens before the pronoun, nearest first: its own sentence, then the sentence before."""
+    doc = pron.doc
+    sent = pron.sent
+    for i in range(pron.i - 1, sent.start - 1, -1):
+        yield doc[i]
+    start = sent.start
+    for _ in range(MAX_SENTENCES_BACK):
+        if start == 0:
+            return
+        prev = doc[start - 1].sent
+        for i in range(prev.end - 1, prev.start - 1, -1):
+            yield doc[i]
+        start = prev.start
+
+
+def find_antecedent(pron: Token) -> tuple[str, Token | None]:
+    """('generic'|'specific'|'none', the antecedent token) for a masculine pronoun."""
+    for tok in _candidates(pron):
+        if tok.is_punct or tok.is_space:
+            continue
+        low = tok.lower_
+        if low in INDEFINITE_PRONOUNS and tok.pos_ == "PRON":
+            if low == "one" and not _generic_one(tok):
+                continue
+            return "generic", tok
+        if tok.pos_ == "PRON":
+            continue  # I, you, they, she, a previous 'he' (same referent): not the antecedent
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and tok.is_title and low not in PERSON_NOUNS):
+            return "specific", tok
+        if _male(tok):
+            return "specific", tok
+        if _female(tok):
+            continue
+        if _person_noun(tok):
+            if _is_plural(tok):
+                continue
+            if tok.dep_ in ("compound", "poss") and tok.head.i != tok.i and _person_noun(tok.head):
+                continue  # 'the victim's lawyer': the head noun is the candidate
+            return _judge(tok, pron), tok
+    return "none", None
+
+
+def _generic_one(tok: Token) -> bool:
+    """'one' as a generic pronoun ('one must protect his ...'), not a numeral or 'no one' handled below."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ == "no":
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in tok.children)
+
+
+def _determiners(noun: Token) -> list[str]:
+    dets = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss") and c.i < noun.i]
+    head = noun
+    # 'each of the officers' / 'every single worker': look at the noun's own determiners only.
+    return dets
+
+
+def _clause_verbs(tok: Token) -> list[Token]:
+    """Verbs and auxiliaries of the sentence around ``tok`` (tense and modality live there)."""
+    return [t for t in tok.sent if t.pos_ in ("VERB", "AUX")]
+
+
+def _tense(tokens: Iterable[Token]) -> tuple[bool, bool]:
+    """(has a modal, has a past-tense verb) among the tokens."""
+    modal = past = False
+    for t in tokens:
+        if t.tag_ == "MD" or (t.lower_ in MODALS and t.pos_ == "AUX") or (t.lower_ in ("has", "have") and _followed_by_to(t)):
+            modal = True
+        if t.tag_ == "VBD":
+            past = True
+    return modal, past
+
+
+def _followed_by_to(t: Token) -> bool:
+    return t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
+
+
+def _judge(noun: Token, pron: Token) -> str:
+    dets = _determiners(noun)
+    if any(d in QUANTIFIERS for d in dets) or _quantified_of(noun):
+        return "generic"
+    verbs = _clause_verbs(pron) + (_clause_verbs(noun) if noun.sent != pron.sent else [])
+    modal, past = _tense(verbs)
+    if any(d in INDEFINITE_ARTICLES for d in dets):
+        return "specific" if past and not modal else "generic"
+    if modal and not past:
+        return "generic"
+    return "specific"
+
+
+def _quantified_of(noun: Token) -> bool:
+    """'each of the ...' is plural; a bare singular count noun after 'if' or 'when' is rare: no."""
+    return False
+
+
+def _np_text(tok: Token) -> str:
+    if tok.pos_ == "PRON":
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return f"no one" if prev is not None and prev.lower_ == "no" and tok.lower_ == "one" else tok.lower_
+    left = [c for c in tok.children if c.dep_ in ("det", "predet", "amod", "compound", "nummod") and c.i < tok.i]
+    start = min([tok.i] + [c.i for c in left])
+    return tok.doc[start:tok.i + 1].text
+
+
+def _suggestion(pron: Token) -> str:
+    if pron.lower_ == "his" and pron.tag_ == "PRP":
+        return "theirs"
+    return REPLACEMENT[pron.lower_]
+
+
+class GenericPronounCheck:
+    """GEN010: generic 'he/his/him/himself'. GEN011: 'girls' for adult women."""
+
+    codes = (GENERIC_PRONOUN, GIRLS_FOR_ADULTS)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.info.statistical:
+            return  # needs the tagger and parser: nothing on the blank fallback
+        pronouns = ctx.enabled(GENERIC_PRONOUN)
+        girls = ctx.enabled(GIRLS_FOR_ADULTS)
+        if not (pronouns or girls):
+            return
+        job_document = girls and _addresses_job_seekers(ctx)
+        for seg in ctx.segments:
+            doc = seg.doc
+            if not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
+                continue
+            for tok in doc:
+                if pronouns and _is_masculine_pronoun(tok) and not _in_doublet(tok):
+                    verdict, ante = find_antecedent(tok)
+                    if verdict == "generic":
+                        yield ctx.finding(
+                            GENERIC_PRONOUN, seg, (tok.idx, tok.idx + len(tok.text)),
+                            suggestions=[_suggestion(tok)], detail=f"'{_np_text(ante)}'",
+                        )
+                elif girls and tok.lower_ in ("girls", "girl") and _girls_are_adults(tok, job_document):
+                    yield ctx.finding(
+                        GIRLS_FOR_ADULTS, seg, (tok.idx, tok.idx + len(tok.text)),
+                        suggestions=["women", "young women"] if tok.lower_ == "girls" else ["woman", "young woman"],
+                    )
+
+
+# --- GEN011 -----------------------------------------------------------------------------------
+
+_AGE_NUMBER = re.compile(r"\b(\d{1,2})\b")
+MINOR_WORDS = {
+    "child", "children", "minor", "minors", "underage", "under-age", "school", "schoolgirl", "schoolgirls",
+    "pupil", "pupils", "teenage", "teen", "teens", "teenager", "teenagers", "adolescent", "adolescents",
+    "daughter", "daughters", "baby", "young", "little", "youngest", "orphan", "orphans", "juvenile",
+}
+ADULT_WORDS = {"adult", "adults", "grown"}
+PAIRED = {"women", "woman", "boys", "boy", "men"}
+JOB_WORDS = {"job", "jobs", "contract", "wages", "wage", "employer", "recruiter", "agency", "abroad", "work"}
+SECOND_PERSON = {"you", "your", "yours", "yourself"}
+
+
+def _paired(tok: Token) -> bool:
+    """'women and girls', 'girls and boys', 'girls or young women': the standard pairing."""
+    doc = tok.doc
+    window = doc[max(0, tok.i - 3):min(len(doc), tok.i + 4)]
+    has_link = any(t.lower_ in ("and", "or", "&", "/") for t in window)
+    return has_link and any(t.lower_ in PAIRED for t in window if t.i != tok.i)
+
+
+def _ages(span: Span) -> list[int]:
+    """Numbers used as ages in the span ('aged 21', '21-year-old', 'between 21 and 34', 'aged twelve')."""
+    text = span.text.lower()
+    if not re.search(r"\baged?\b|year-old|years old|years of age|\bage of\b|as young as", text):
+        return []
+    words = {"twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+             "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "ten": 10, "eleven": 11}
+    out = [int(m.group(1)) for m in _AGE_NUMBER.finditer(text)]
+    out += [v for w, v in words.items() if re.search(rf"\b{w}\b", text)]
+    return out
+
+
+def _girls_are_adults(tok: Token, job_document: bool) -> bool:
+    if _paired(tok):
+        return False
+    sent = tok.sent
+    doc = tok.doc
+    words = {t.lower_ for t in sent}
+    ages = _ages(sent)
+    if words & MINOR_WORDS or any(a < 18 for a in ages) or "as young as" in sent.text.lower():
+        return False
+    if ages and all(a >= 18 for a in ages):
+        return True
+    # 'adult' in the same or a neighbouring sentence of the paragraph.
+    near = [sent]
+    if sent.start > 0:
+        near.append(doc[sent.start - 1].sent)
+    if sent.end < len(doc):
+        near.append(doc[sent.end].sent)
+    if any(t.lower_ in ADULT_WORDS for s in near for t in s):
+        return True
+    # Material addressed to adult job seekers ('Don't be naive: the girls who ...'): the reader is
+    # the adult the word describes.
+    return job_document and tok.lower_ == "girls" and _addresses_reader(sent)
+
+
+def _addresses_reader(sent: Span) -> bool:
+    if any(t.lower_ in SECOND_PERSON for t in sent):
+        return True
+    root = sent.root
+    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+
+
+def _addresses_job_seekers(ctx: CheckContext) -> bool:
+    """The document speaks to its reader (you) about jobs: its readers are adults looking for work."""
+    you = jobs = 0
+    for seg in ctx.segments:
+        for t in seg.doc:
+            low = t.lower_
+            you += low in SECOND_PERSON
+            jobs += low in JOB_WORDS
+    return you >= 5 and jobs >= 5
+
+
+CHECKS = [GenericPronounCheck()]
