@@ -43,6 +43,11 @@ QUANTIFIERS = {"every", "each", "any", "no", "whichever", "whatever", "either", 
 INDEFINITE_ARTICLES = {"a", "an", "another", "some"}
 # Modals and semi-modals that make a definite noun generic ("the applicant must bring his ...").
 MODALS = {"must", "should", "may", "might", "can", "could", "shall", "will", "would", "ought", "need"}
+# For a definite noun only rules and permissions count: 'the applicant must bring his passport' is a
+# rule for anyone; 'the judge will give his decision' is about one judge.
+RULE_MODALS = {"must", "should", "shall", "ought", "need", "may", "can", "cannot"}
+# Anchors in time make a definite noun one real person ('the defendant must now decide').
+TIME_ANCHORS = {"now", "today", "yesterday", "tomorrow", "tonight", "currently", "recently", "last", "next", "ago"}
 
 # Singular nouns for people of unspecified gender that awareness material uses for "whoever it is".
 PERSON_NOUNS = frozenset("""
@@ -60,7 +65,8 @@ speaker listener viewer donor supporter trainee apprentice intern contractor sub
 facilitator accomplice detainee prisoner inmate claimant complainant informant whistleblower host
 sponsor leader director coordinator chair chairperson spokesperson representative head researcher
 analyst expert specialist trainer facilitator mediator pimp procurer exploiter debtor creditor lender
-moneylender sibling cousin kid infant baby toddler newborn
+moneylender sibling cousin kid infant baby toddler newborn rider courier cleaner
+labourer carer domestic caller newcomer arrival jobseeker graduate
 """.split())
 
 MALE_NOUNS = frozenset("""
@@ -114,6 +120,21 @@ def _person_noun(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and (_base(tok) in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS)
 
 
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant")
+_NOT_PERSONS = frozenset("""
+number order paper letter border river water power matter member center centre error factor sector
+corridor floor door mirror colour color honour honor labour labor favour favor behaviour behavior
+interior exterior minor major other mother father brother sister daughter
+""".split())
+
+
+def _person_like(tok: Token) -> bool:
+    """A singular noun in a subject role that looks like an agent noun (rider, cleaner, dentist)."""
+    base = _base(tok)
+    return (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT", "appos")
+            and base.endswith(_PERSON_SUFFIXES) and base not in _NOT_PERSONS and len(base) > 4)
+
+
 def _candidates(pron: Token) -> Iterable[Token]:
     """Tokens before the pronoun, nearest first: its own sentence, then the sentence before."""
     doc = pron.doc
@@ -148,13 +169,32 @@ def find_antecedent(pron: Token) -> tuple[str, Token | None]:
             return "specific", tok
         if _female(tok):
             continue
+        if _person_like(tok) and not _person_noun(tok) and not _is_plural(tok):
+            return "none", tok  # an unlisted person noun ('a delivery rider') stands in between
         if _person_noun(tok):
-            if _is_plural(tok):
+            if _is_plural(tok) or _inside_phrase_of(pron, tok):
+                continue
+            marked = {c.lower_ for c in tok.children if c.dep_ == "amod"}
+            if marked & {"male", "man"}:
+                return "specific", tok  # 'a male victim ... he'
+            if marked & {"female", "woman"}:
                 continue
             if tok.dep_ in ("compound", "poss") and tok.head.i != tok.i and _person_noun(tok.head):
                 continue  # 'the victim's lawyer': the head noun is the candidate
             return _judge(tok, pron), tok
     return "none", None
+
+
+def _inside_phrase_of(pron: Token, noun: Token) -> bool:
+    """The pronoun sits inside the noun's own phrase ('a lawyer of his own choosing'): the noun is
+    not its antecedent. A relative clause in between ('a worker who loses his passport') is a
+    clause of its own, so there the noun can be the antecedent."""
+    for anc in pron.ancestors:
+        if anc.i == noun.i:
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _generic_one(tok: Token) -> bool:
@@ -199,8 +239,13 @@ def _judge(noun: Token, pron: Token) -> str:
     verbs = _clause_verbs(pron) + (_clause_verbs(noun) if noun.sent != pron.sent else [])
     modal, past = _tense(verbs)
     if any(d in INDEFINITE_ARTICLES for d in dets):
-        return "specific" if past and not modal else "generic"
-    if modal and not past:
+        # 'a victim may ...', 'if a driver hides ...': generic; 'a worker told us ...' or a caption
+        # with no finite verb ('a rider checking his phone'): one person.
+        present = any(t.tag_ in ("VBZ", "VBP") for t in verbs)
+        return "generic" if modal or (present and not past) else "specific"
+    rule = any(t.lower_ in RULE_MODALS or (t.lower_ in ("has", "have") and _followed_by_to(t)) for t in verbs)
+    anchored = any(t.lower_ in TIME_ANCHORS for t in pron.sent) or any(t.ent_type_ in ("DATE", "TIME") for t in pron.sent)
+    if rule and not past and not anchored:
         return "generic"
     return "specific"
 
@@ -272,11 +317,9 @@ SECOND_PERSON = {"you", "your", "yours", "yourself"}
 
 
 def _paired(tok: Token) -> bool:
-    """'women and girls', 'girls and boys', 'girls or young women': the standard pairing."""
-    doc = tok.doc
-    window = doc[max(0, tok.i - 3):min(len(doc), tok.i + 4)]
-    has_link = any(t.lower_ in ("and", "or", "&", "/") for t in window)
-    return has_link and any(t.lower_ in PAIRED for t in window if t.i != tok.i)
+    """'women and girls', 'girls and boys', or girls set against (adult) women in one sentence:
+    then 'girls' means children, as in UN statistics."""
+    return any(t.lower_ in PAIRED for t in tok.sent if t.i != tok.i)
 
 
 def _ages(span: Span) -> list[int]:
@@ -316,10 +359,17 @@ def _girls_are_adults(tok: Token, job_document: bool) -> bool:
 
 
 def _addresses_reader(sent: Span) -> bool:
+    """The sentence speaks to the reader: 'you', or an imperative ('Don't be naive: ...')."""
     if any(t.lower_ in SECOND_PERSON for t in sent):
         return True
-    root = sent.root
-    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    first = words[0]
+    if first.lower_ in ("please", "never"):
+        return True
+    return first.tag_ == "VB" and first.dep_ in ("ROOT", "ccomp", "aux") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.head.children)
 
 
 def _addresses_job_seekers(ctx: CheckContext) -> bool:
