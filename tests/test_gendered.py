@@ -195,3 +195,20 @@ def test_dev_documents_gendered_flags(scan, name):
         assert any(f.start < e["end"] and e["start"] < f.end for f in found), f"missed {e['text']!r}"
     for f in found:
         assert any(f.start < e["end"] and e["start"] < f.end for e in expected), f"false alarm {f.text!r} ({f.rule_id})"
+
+
+# --- the shipped example draft: .txt and .docx agree --------------------------------------------
+
+def test_example_leaflet_txt_and_docx_give_the_same_gendered_findings(pipeline, rules):
+    from awareness_check.documents.loader import read_path
+
+    nlp, info = pipeline
+    root = Path(__file__).resolve().parent.parent / "examples"
+    txt = gendered(scan_document(read_path(str(root / "leaflet.txt")), nlp, info, rules, Settings()).findings)
+    docx = gendered(scan_document(read_path(str(root / "leaflet.docx")), nlp, info, rules, Settings()).findings)
+    key = lambda f: (f.rule_id, f.start, f.end, f.text)  # noqa: E731
+    assert {"chairman", "spokesman", "manpower", "his"} <= {f.text for f in txt}
+    assert [key(f) for f in docx[:len(txt)]] == [key(f) for f in txt]
+    extra = docx[len(txt):]
+    assert [f.text for f in extra] == ["spokesman"]  # the contacts table, after the body
+    assert "humankind" not in {f.text for f in txt}

@@ -261,7 +261,10 @@ def _np_text(tok: Token) -> str:
         return f"no one" if prev is not None and prev.lower_ == "no" and tok.lower_ == "one" else tok.lower_
     left = [c for c in tok.children if c.dep_ in ("det", "predet", "amod", "compound", "nummod") and c.i < tok.i]
     start = min([tok.i] + [c.i for c in left])
-    return tok.doc[start:tok.i + 1].text
+    first = tok.doc[start]
+    text = tok.doc[start:tok.i + 1].text
+    # 'Every migrant worker' at the start of a sentence reads 'every migrant worker' in a message.
+    return text[:1].lower() + text[1:] if first.is_sent_start and first.pos_ != "PROPN" else text
 
 
 def _suggestion(pron: Token) -> str:
