@@ -42,10 +42,11 @@ INDEFINITE_PRONOUNS = {
 QUANTIFIERS = {"every", "each", "any", "no", "whichever", "whatever", "either", "neither"}
 INDEFINITE_ARTICLES = {"a", "an", "another", "some"}
 # Modals and semi-modals that make a definite noun generic ("the applicant must bring his ...").
-MODALS = {"must", "should", "may", "might", "can", "could", "shall", "will", "would", "ought", "need"}
 # For a definite noun only rules and permissions count: 'the applicant must bring his passport' is a
 # rule for anyone; 'the judge will give his decision' is about one judge.
 RULE_MODALS = {"must", "should", "shall", "ought", "need", "may", "can", "cannot"}
+OBLIGATION_MODALS = {"must", "should", "shall", "ought"}
+CONDITIONALS = {"if", "when", "whenever", "once", "unless", "until", "before", "after"}
 # Anchors in time make a definite noun one real person ('the defendant must now decide').
 TIME_ANCHORS = {"now", "today", "yesterday", "tomorrow", "tonight", "currently", "recently", "last", "next", "ago"}
 
@@ -206,10 +207,7 @@ def _generic_one(tok: Token) -> bool:
 
 
 def _determiners(noun: Token) -> list[str]:
-    dets = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss") and c.i < noun.i]
-    head = noun
-    # 'each of the officers' / 'every single worker': look at the noun's own determiners only.
-    return dets
+    return [c.lower_ for c in noun.children if c.dep_ in ("det", "predet") and c.i < noun.i]
 
 
 def _clause_verbs(tok: Token) -> list[Token]:
@@ -217,42 +215,38 @@ def _clause_verbs(tok: Token) -> list[Token]:
     return [t for t in tok.sent if t.pos_ in ("VERB", "AUX")]
 
 
-def _tense(tokens: Iterable[Token]) -> tuple[bool, bool]:
-    """(has a modal, has a past-tense verb) among the tokens."""
-    modal = past = False
-    for t in tokens:
-        if t.tag_ == "MD" or (t.lower_ in MODALS and t.pos_ == "AUX") or (t.lower_ in ("has", "have") and _followed_by_to(t)):
-            modal = True
-        if t.tag_ == "VBD":
-            past = True
-    return modal, past
-
-
 def _followed_by_to(t: Token) -> bool:
     return t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
 
 
 def _judge(noun: Token, pron: Token) -> str:
+    """Is this person noun phrase 'anyone of that kind' (generic) or one real person (specific)?"""
     dets = _determiners(noun)
-    if any(d in QUANTIFIERS for d in dets) or _quantified_of(noun):
+    possessor = [c for c in noun.children if c.dep_ == "poss"]
+    if any(p.lower_ != "your" for p in possessor):
+        return "specific"  # 'Kofi's employer', 'her recruiter': a particular person
+    if any(d in QUANTIFIERS for d in dets):
         return "generic"
     verbs = _clause_verbs(pron) + (_clause_verbs(noun) if noun.sent != pron.sent else [])
-    modal, past = _tense(verbs)
+    past = any(t.tag_ == "VBD" for t in verbs)
+    if past:
+        return "specific"
     if any(d in INDEFINITE_ARTICLES for d in dets):
-        # 'a victim may ...', 'if a driver hides ...': generic; 'a worker told us ...' or a caption
-        # with no finite verb ('a rider checking his phone'): one person.
+        # 'a victim may ...', 'if a driver hides ... his': generic. 'Police are looking for a
+        # suspect. He is ...' or a caption ('a rider checking his phone'): one person.
+        if _has_modal(verbs, RULE_MODALS):
+            return "generic"
         present = any(t.tag_ in ("VBZ", "VBP") for t in verbs)
-        return "generic" if modal or (present and not past) else "specific"
-    rule = any(t.lower_ in RULE_MODALS or (t.lower_ in ("has", "have") and _followed_by_to(t)) for t in verbs)
+        conditional = any(t.lower_ in CONDITIONALS for t in noun.sent)
+        return "generic" if present and conditional else "specific"
+    # 'the applicant must bring his passport': a rule for whoever applies; 'the recruiter says he
+    # can get her a visa' is one recruiter, so only modals of obligation count here.
     anchored = any(t.lower_ in TIME_ANCHORS for t in pron.sent) or any(t.ent_type_ in ("DATE", "TIME") for t in pron.sent)
-    if rule and not past and not anchored:
-        return "generic"
-    return "specific"
+    return "generic" if _has_modal(verbs, OBLIGATION_MODALS) and not anchored else "specific"
 
 
-def _quantified_of(noun: Token) -> bool:
-    """'each of the ...' is plural; a bare singular count noun after 'if' or 'when' is rare: no."""
-    return False
+def _has_modal(verbs: list[Token], modals: set[str]) -> bool:
+    return any(t.lower_ in modals or (t.lower_ in ("has", "have", "needs", "need") and _followed_by_to(t)) for t in verbs)
 
 
 def _np_text(tok: Token) -> str:
