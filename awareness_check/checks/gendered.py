@@ -311,6 +311,7 @@ ADULT_WORDS = {"adult", "adults", "grown"}
 PAIRED = {"women", "woman", "boys", "boy", "men"}
 JOB_WORDS = {"job", "jobs", "contract", "wages", "wage", "employer", "recruiter", "agency", "abroad", "work"}
 SECOND_PERSON = {"you", "your", "yours", "yourself"}
+SCHOOL_WORDS = {"parents", "parent", "student", "students", "class", "classroom", "teacher", "teachers", "college", "university"}
 
 
 def _paired(tok: Token) -> bool:
@@ -370,11 +371,14 @@ def _addresses_reader(sent: Span) -> bool:
 
 
 def _addresses_job_seekers(ctx: CheckContext) -> bool:
-    """The document speaks to its reader (you) about jobs: its readers are adults looking for work."""
+    """The document speaks to its reader (you) about jobs and never about children or school:
+    its readers are adults looking for work."""
     you = jobs = 0
     for seg in ctx.segments:
         for t in seg.doc:
             low = t.lower_
+            if low in MINOR_WORDS - {"young", "little", "youngest", "daughter", "daughters"} or low in SCHOOL_WORDS:
+                return False
             you += low in SECOND_PERSON
             jobs += low in JOB_WORDS
     return you >= 5 and jobs >= 5
