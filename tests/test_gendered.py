@@ -54,6 +54,8 @@ def only(findings, text):
     ("Our helpline is manned by volunteers.", "manned", "staffed"),
     ("Recruiters advertise jobs for waitresses.", "waitresses", "servers"),
     ("Mankind has known slavery for centuries.", "Mankind", "Humankind"),
+    ("Hey guys, here are five signs of a fake job.", "Hey guys", "Hi everyone"),
+    ("Freshmen are targeted with fake modelling jobs.", "Freshmen", "First-year students"),
 ])
 def test_suggestions_are_inflected_and_cased(scan, sentence, match, first):
     finding = only(scan(sentence), match)
