@@ -224,3 +224,15 @@ def test_example_leaflet_txt_and_docx_give_the_same_gendered_findings(pipeline, 
 ])
 def test_pronoun_in_a_real_case_told_in_the_present_is_not_flagged(scan, sentence):
     assert not [f for f in scan(sentence) if f.rule_id == "GEN010"]
+
+
+def test_speaker_after_a_quotation_is_not_the_generic_person(scan):
+    text = 'The victim, a young father, says he wants workers to know their rights. "Every worker has the right to keep his passport," he said.'
+    flagged = [f for f in scan(text) if f.rule_id == "GEN010"]
+    assert [f.text for f in flagged] == ["his"]
+    assert "'every worker'" in flagged[0].message
+
+
+def test_possessor_is_not_taken_for_the_antecedent(scan):
+    finding = only(scan("An employer who takes a worker's passport commits an offence, even if he says it is for safekeeping."), "he")
+    assert "'an employer'" in finding.message

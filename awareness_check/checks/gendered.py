@@ -152,10 +152,34 @@ def _candidates(pron: Token) -> Iterable[Token]:
         start = prev.start
 
 
-def find_antecedent(pron: Token) -> tuple[str, Token | None]:
-    """('generic'|'specific'|'none', the antecedent token) for a masculine pronoun."""
+def quote_ids(doc: Doc) -> list[int]:
+    """For each token, the number of the double-quoted passage it sits in (0 = not quoted)."""
+    out, current, count = [], 0, 0
+    for tok in doc:
+        text = tok.text
+        if text == "\u201c" or (text == '"' and not current):
+            count += 1
+            current = count
+            out.append(0)
+            continue
+        if text == "\u201d" or (text == '"' and current):
+            current = 0
+            out.append(0)
+            continue
+        out.append(current)
+    return out
+
+
+def find_antecedent(pron: Token, quotes: list[int] | None = None) -> tuple[str, Token | None]:
+    """('generic'|'specific'|'none', the antecedent token) for a masculine pronoun.
+
+    A quotation is its speaker's own text: '"Every worker has rights," he said' - 'he' is the
+    speaker, not 'every worker', so candidates inside another quotation are skipped."""
+    quotes = quotes if quotes is not None else quote_ids(pron.doc)
     for tok in _candidates(pron):
         if tok.is_punct or tok.is_space:
+            continue
+        if quotes[tok.i] and quotes[tok.i] != quotes[pron.i]:
             continue
         low = tok.lower_
         if low in INDEFINITE_PRONOUNS and tok.pos_ == "PRON":
@@ -173,8 +197,8 @@ def find_antecedent(pron: Token) -> tuple[str, Token | None]:
         if _person_like(tok) and not _person_noun(tok) and not _is_plural(tok):
             return "none", tok  # an unlisted person noun ('a delivery rider') stands in between
         if _person_noun(tok):
-            if _is_plural(tok) or _inside_phrase_of(pron, tok):
-                continue
+            if _is_plural(tok) or _inside_phrase_of(pron, tok) or tok.dep_ == "poss":
+                continue  # 'a worker's passport': the possessor is rarely the pronoun's antecedent
             marked = {c.lower_ for c in tok.children if c.dep_ == "amod"}
             if marked & {"male", "man"}:
                 return "specific", tok  # 'a male victim ... he'
@@ -258,7 +282,8 @@ def _np_text(tok: Token) -> str:
     first = tok.doc[start]
     text = tok.doc[start:tok.i + 1].text
     # 'Every migrant worker' at the start of a sentence reads 'every migrant worker' in a message.
-    return text[:1].lower() + text[1:] if first.is_sent_start and first.pos_ != "PROPN" else text
+    lower_first = first.pos_ != "PROPN" and (first.is_sent_start or first.lower_ in QUANTIFIERS | INDEFINITE_ARTICLES | {"the"})
+    return text[:1].lower() + text[1:] if lower_first else text
 
 
 def _suggestion(pron: Token) -> str:
@@ -284,9 +309,10 @@ class GenericPronounCheck:
             doc = seg.doc
             if not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
                 continue
+            quotes = quote_ids(doc)
             for tok in doc:
                 if pronouns and _is_masculine_pronoun(tok) and not _in_doublet(tok):
-                    verdict, ante = find_antecedent(tok)
+                    verdict, ante = find_antecedent(tok, quotes)
                     if verdict == "generic":
                         yield ctx.finding(
                             GENERIC_PRONOUN, seg, (tok.idx, tok.idx + len(tok.text)),
