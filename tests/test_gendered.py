@@ -236,3 +236,15 @@ def test_speaker_after_a_quotation_is_not_the_generic_person(scan):
 def test_possessor_is_not_taken_for_the_antecedent(scan):
     finding = only(scan("An employer who takes a worker's passport commits an offence, even if he says it is for safekeeping."), "he")
     assert "'an employer'" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "Girls under 18 are not adults in law and must be referred to child services.",
+    "Adult men were sent to the farms. The girls were sent to the city.",
+])
+def test_girls_are_not_flagged_without_evidence_they_are_adult_women(scan, text):
+    assert not [f for f in scan(text) if f.rule_id == "GEN011"]
+
+
+def test_girls_with_adult_ages_in_years_old(scan):
+    assert only(scan("The girls were 19 and 20 years old when they were recruited."), "girls").rule_id == "GEN011"

@@ -365,7 +365,7 @@ def _girls_are_adults(tok: Token, job_document: bool) -> bool:
     doc = tok.doc
     words = {t.lower_ for t in sent}
     ages = _ages(sent)
-    if words & MINOR_WORDS or any(a < 18 for a in ages) or "as young as" in sent.text.lower():
+    if words & MINOR_WORDS or any(a < 18 for a in ages) or _UNDER_AGE.search(sent.text.lower()):
         return False
     if ages and all(a >= 18 for a in ages):
         return True
@@ -375,11 +375,22 @@ def _girls_are_adults(tok: Token, job_document: bool) -> bool:
         near.append(doc[sent.start - 1].sent)
     if sent.end < len(doc):
         near.append(doc[sent.end].sent)
-    if any(t.lower_ in ADULT_WORDS for s in near for t in s):
+    if any(_adult_cue(t) for s in near for t in s):
         return True
     # Material addressed to adult job seekers ('Don't be naive: the girls who ...'): the reader is
     # the adult the word describes.
     return job_document and tok.lower_ == "girls" and _addresses_reader(sent)
+
+
+_UNDER_AGE = re.compile(r"as young as|\b(?:under|below|younger than|not yet)\s+(?:the age of\s+)?(?:1[0-8]|eighteen)\b")
+
+
+def _adult_cue(tok: Token) -> bool:
+    """'adult', 'adults', 'grown women' - but not 'adult men' (other people in the story)."""
+    if tok.lower_ not in ADULT_WORDS:
+        return False
+    nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    return nxt not in ("men", "man", "males", "male", "boys")
 
 
 def _addresses_reader(sent: Span) -> bool:
