@@ -255,3 +255,8 @@ def test_girls_are_not_flagged_without_evidence_they_are_adult_women(scan, text)
 
 def test_girls_with_adult_ages_in_years_old(scan):
     assert only(scan("The girls were 19 and 20 years old when they were recruited."), "girls").rule_id == "GEN011"
+
+
+def test_slash_form_is_flagged_once(scan):
+    findings = gendered(scan("Once a person is identified, s/he has the right to a recovery period."))
+    assert [(f.rule_id, f.text) for f in findings] == [("GEN006", "s/he")]

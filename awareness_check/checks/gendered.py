@@ -90,6 +90,8 @@ def _is_masculine_pronoun(tok: Token) -> bool:
 def _in_doublet(tok: Token) -> bool:
     """'he or she', 'she or he', 'his or her', 'him and her', 'he/she' are doublets, not defaults."""
     doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].text in ("/", ")", "("):
+        return True  # 's/he', '(s)he': slash forms are GEN006's
     for step in (1, -1):
         i = tok.i + step
         j = tok.i + 2 * step
