@@ -260,3 +260,19 @@ def test_girls_with_adult_ages_in_years_old(scan):
 def test_slash_form_is_flagged_once(scan):
     findings = gendered(scan("Once a person is identified, s/he has the right to a recovery period."))
     assert [(f.rule_id, f.text) for f in findings] == [("GEN006", "s/he")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Case study: A young man arrives in the city. The recruiter tells him he must work for a year.",
+    "Nobody knew where he had gone.",
+])
+def test_object_pronoun_and_past_events_are_not_generic(scan, sentence):
+    assert not [f for f in scan(sentence) if f.rule_id == "GEN010"]
+
+
+@pytest.mark.parametrize("sentence,pronoun", [
+    ("The interviewer should explain to the victim that he can stop the interview at any time.", "he"),
+    ("A buyer who pays for sex with a trafficked person may not know what he is supporting.", "he"),
+])
+def test_generic_pronoun_in_training_material(scan, sentence, pronoun):
+    assert only(scan(sentence), pronoun).rule_id == "GEN010"

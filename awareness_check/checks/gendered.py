@@ -187,6 +187,8 @@ def find_antecedent(pron: Token, quotes: list[int] | None = None) -> tuple[str, 
         if low in INDEFINITE_PRONOUNS and tok.pos_ == "PRON":
             if low == "one" and not _generic_one(tok):
                 continue
+            if pron.lower_ in ("he", "him") and any(t.tag_ == "VBD" for t in _clause_verbs(pron)):
+                return "specific", tok  # 'nobody knew where he had gone': someone in particular
             return "generic", tok
         if tok.pos_ == "PRON":
             continue  # I, you, they, she, a previous 'he' (same referent): not the antecedent
@@ -201,6 +203,8 @@ def find_antecedent(pron: Token, quotes: list[int] | None = None) -> tuple[str, 
         if _person_noun(tok):
             if _is_plural(tok) or _inside_phrase_of(pron, tok) or tok.dep_ == "poss":
                 continue  # 'a worker's passport': the possessor is rarely the pronoun's antecedent
+            if pron.lower_ == "him" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == pron.head.i:
+                continue  # 'the recruiter tells him ...': 'him' is never the subject of its own verb
             marked = {c.lower_ for c in tok.children if c.dep_ == "amod"}
             if marked & {"male", "man"}:
                 return "specific", tok  # 'a male victim ... he'
