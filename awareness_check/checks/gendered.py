@@ -5,12 +5,15 @@ The word lists of the family (chairman, mankind, ...) are plain ``term`` rules i
 
 * GEN010 - a masculine pronoun is a problem only when it stands for an unspecified person
   ("every victim ... his"), not for a specific man ("the labour inspector arrived, he asked").
-  Without coreference resolution we look back for the nearest person the pronoun can refer to
-  and judge that noun phrase: indefinite pronouns (anyone), quantified nouns (every/each/any/no
-  victim), indefinite nouns outside a past-tense narrative (a victim may ...), and definite
-  nouns under a modal of obligation or possibility (the interpreter must not add his ...).
-  A name, a male noun (man, husband, Mr) or a past-tense story in between means a specific
-  man: nothing is flagged. Precision first: when in doubt, stay quiet.
+  Without coreference resolution we look back (its sentence, then the one before) for the
+  nearest person the pronoun can refer to, and judge that noun phrase. Generic: indefinite
+  pronouns (anyone, no one), quantified nouns (every/each/any/no victim), 'a/an' nouns in a rule
+  or condition ('a victim may ...', 'if a driver hides ...'), and 'the' nouns under must/should/
+  shall ('the interpreter must not add his ...'). Specific: a name, a male noun (man, husband,
+  Mr), a possessor ('Kofi's employer'), a past-tense clause, a time anchor ('now'). Skipped as
+  candidates: nouns inside another quotation, possessors, the noun whose phrase holds the
+  pronoun ('a lawyer of his choosing'), the subject of the verb of 'him'. Precision first:
+  when in doubt, stay quiet.
 * GEN011 - 'girls' is right for children and in 'women and girls'; it infantilises adults. We
   flag it only when the text itself says the people are adults.
 
@@ -41,9 +44,9 @@ INDEFINITE_PRONOUNS = {
 }
 QUANTIFIERS = {"every", "each", "any", "no", "whichever", "whatever", "either", "neither"}
 INDEFINITE_ARTICLES = {"a", "an", "another", "some"}
-# Modals and semi-modals that make a definite noun generic ("the applicant must bring his ...").
-# For a definite noun only rules and permissions count: 'the applicant must bring his passport' is a
-# rule for anyone; 'the judge will give his decision' is about one judge.
+# Modals of rule and permission make an 'a/an' noun generic ('a victim may not realise he ...').
+# For a 'the' noun only obligation counts: 'the applicant must bring his passport' is a rule for
+# anyone; 'the recruiter says he can get her a visa' and 'the judge will ...' are one person.
 RULE_MODALS = {"must", "should", "shall", "ought", "need", "may", "can", "cannot"}
 OBLIGATION_MODALS = {"must", "should", "shall", "ought"}
 CONDITIONALS = {"if", "when", "whenever", "once", "unless", "until", "before", "after"}
@@ -65,9 +68,8 @@ advocate counsellor counselor therapist consumer entrepreneur beneficiary recipi
 speaker listener viewer donor supporter trainee apprentice intern contractor subcontractor operator
 facilitator accomplice detainee prisoner inmate claimant complainant informant whistleblower host
 sponsor leader director coordinator chair chairperson spokesperson representative head researcher
-analyst expert specialist trainer facilitator mediator pimp procurer exploiter debtor creditor lender
-moneylender sibling cousin kid infant baby toddler newborn rider courier cleaner
-labourer carer domestic caller newcomer arrival jobseeker graduate
+analyst expert specialist trainer mediator pimp procurer debtor creditor lender
+moneylender sibling cousin kid infant baby toddler newborn rider courier cleaner newcomer graduate
 """.split())
 
 MALE_NOUNS = frozenset("""
@@ -210,8 +212,8 @@ def find_antecedent(pron: Token, quotes: list[int] | None = None) -> tuple[str, 
                 return "specific", tok  # 'a male victim ... he'
             if marked & {"female", "woman"}:
                 continue
-            if tok.dep_ in ("compound", "poss") and tok.head.i != tok.i and _person_noun(tok.head):
-                continue  # 'the victim's lawyer': the head noun is the candidate
+            if tok.dep_ == "compound" and tok.head.i != tok.i and _person_noun(tok.head):
+                continue  # 'the victim support worker': the head noun is the candidate
             return _judge(tok, pron), tok
     return "none", None
 
@@ -229,7 +231,7 @@ def _inside_phrase_of(pron: Token, noun: Token) -> bool:
 
 
 def _generic_one(tok: Token) -> bool:
-    """'one' as a generic pronoun ('one must protect his ...'), not a numeral or 'no one' handled below."""
+    """'one' as a generic pronoun ('no one', 'one must protect his ...'), not a numeral."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.lower_ == "no":
         return True
@@ -282,7 +284,7 @@ def _has_modal(verbs: list[Token], modals: set[str]) -> bool:
 def _np_text(tok: Token) -> str:
     if tok.pos_ == "PRON":
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        return f"no one" if prev is not None and prev.lower_ == "no" and tok.lower_ == "one" else tok.lower_
+        return "no one" if prev is not None and prev.lower_ == "no" and tok.lower_ == "one" else tok.lower_
     left = [c for c in tok.children if c.dep_ in ("det", "predet", "amod", "compound", "nummod") and c.i < tok.i]
     start = min([tok.i] + [c.i for c in left])
     first = tok.doc[start]
