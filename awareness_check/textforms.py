@@ -12,6 +12,8 @@ _IRREGULAR = {
     "people": "people", "sheep": "sheep", "fish": "fish", "series": "series", "species": "species",
     "kind": "kinds", "humankind": "humankind", "mankind": "mankind", "personnel": "personnel",
     "workforce": "workforces", "crew": "crews", "brotherhood": "brotherhoods",
+    # Words with no plural: a suggestion ending in one stays as it is ('hey guys' -> 'hi everyone').
+    "everyone": "everyone", "everybody": "everybody", "all": "all", "humanity": "humanity",
 }
 _SINGULAR = {v: k for k, v in _IRREGULAR.items() if v != k}
 
