@@ -17,6 +17,12 @@ from .findings import Finding, Severity
 from .paths import lexicon_dir
 
 GUARDED_CATEGORIES = {"terminology", "gendered-language", "judgmental", "sensationalist", "stigmatizing", "stereotype"}
+# "male words like mankind", "terms such as 'illegals'": the word is mentioned, not used.
+_MENTION = re.compile(
+    r"\b(?:words?|terms?|expressions?|phrases?|labels?|language|vocabulary|wording)\s+"
+    r"(?:like|such\s+as|including|e\.g\.,?)\s+(?:[\"'\u201c\u201d\u2018\u2019][^\"'\u201c\u201d\u2018\u2019\n]{1,40}[\"'\u201c\u201d\u2018\u2019],?\s+(?:or\s+|and\s+)?|[\w-]+,\s+(?:or\s+|and\s+)?){0,6}[\"'\u201c\u2018]?$",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"\"([^\"\n]{1,300})\"|(?<![\w])'([^'\n]{1,200}?)'(?![\w])")
 
 
@@ -79,6 +85,8 @@ def apply_guards(findings: list[Finding], adoc: AnalyzedDocument) -> list[Findin
         quotes.append((o_qs, o_qe, critical))
     out = []
     for f in findings:
+        if f.category in GUARDED_CATEGORIES and _mentioned(document.text, f.start):
+            continue
         if f.category in GUARDED_CATEGORIES:
             if any(s <= f.start and f.end <= e for s, e in prot):
                 continue
@@ -96,3 +104,9 @@ def apply_guards(findings: list[Finding], adoc: AnalyzedDocument) -> list[Findin
                     f = replace(f, severity=Severity.SUGGESTION, note="Inside a quotation: check whether the wording is the author's own.")
         out.append(f)
     return out
+
+
+def _mentioned(text: str, start: int) -> bool:
+    """True when the phrase is cited as an example of a word ("words like mankind")."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    return bool(_MENTION.search(text[max(line_start, start - 160):start]))

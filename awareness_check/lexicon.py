@@ -214,6 +214,10 @@ def _entry(at: str, raw: Any) -> Entry:
     unknown = set(context) - CONTEXT_KEYS
     if unknown:
         raise LexiconError(f"{here}: unknown context key(s) {sorted(unknown)}; known: {sorted(CONTEXT_KEYS)}")
+    for key, value in context.items():
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            bad = next(v for v in value if not isinstance(v, str))
+            raise LexiconError(f"{here}: context '{key}' holds {bad!r}, not text (quote YAML words like on, off, yes, no)")
     confidence = raw.get("confidence", "high")
     if confidence not in CONFIDENCE:
         raise LexiconError(f"{here}: confidence must be high, medium or low")

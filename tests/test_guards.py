@@ -21,3 +21,12 @@ def test_exact_titles_are_never_flagged(scan):
 def test_unquoted_word_keeps_its_severity(scan):
     found = scan("Ask the chairman.")
     assert found and found[0].severity == Severity.WARNING
+
+
+def test_words_mentioned_as_examples_are_not_flagged(scan):
+    text = "Avoid male words like mankind to mean all of humanity, or terms such as 'chairman' and 'spokesman'."
+    assert not [f for f in scan(text) if f.category == "gendered-language"]
+
+
+def test_such_as_before_a_real_use_still_flags(scan):
+    assert [f.text for f in scan("Leaders such as the chairman signed the pledge.") if f.category == "gendered-language"] == ["chairman"]
