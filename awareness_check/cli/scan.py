@@ -9,6 +9,7 @@ import click
 from ..api import check_paths
 from ..findings import Severity
 from ..reports import RENDERERS, render
+from ..reports.annotate import annotate, check_annotate_target
 from ..settings import AUDIENCES, load_settings, validate_fail_on, validate_selector
 from .common import EXIT_FINDINGS, EXIT_OK, user_errors, write_output
 
@@ -25,8 +26,10 @@ from .common import EXIT_FINDINGS, EXIT_OK, user_errors, write_output
 @click.option("--model", help="Use this installed spaCy pipeline instead of en_core_web_sm.")
 @click.option("--audience", type=click.Choice(AUDIENCES), default=None, help="Who the material is for (readability targets).")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
+@click.option("--annotate", "annotate_path", type=click.Path(dir_okay=False), help="Also write a Word copy of the draft (.docx) with a comment on every flagged phrase.")
+@click.option("--force", is_flag=True, help="Let --annotate overwrite an existing file.")
 @user_errors
-def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color):
+def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color, annotate_path, force):
     """Check drafts (.txt, .md, .docx, folders, or - for stdin) and report flagged phrases.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input.
@@ -38,9 +41,14 @@ def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, mod
         select=tuple(select), ignore=tuple(ignore), fail_on=fail_on, encoding=encoding, model=model, audience=audience,
     )
     validate_fail_on(settings.fail_on)
+    if annotate_path:
+        check_annotate_target(list(paths), annotate_path, force=force)
     report = check_paths(list(paths), config=settings)
     color = fmt == "text" and not output and not no_color and sys.stdout.isatty()
-    write_output(render(report, fmt, color=color), output)
+    write_output(render(report, fmt, color=color, settings=settings), output)
+    if annotate_path:
+        done = annotate(report, annotate_path, settings=settings, force=force)
+        click.echo(f"awareness-check: wrote {done.path} ({done.comments} comment{'s' if done.comments != 1 else ''})", err=True)
     sys.exit(exit_code(report, settings.fail_on))
 
 
