@@ -369,7 +369,9 @@ def _checklist_lines(views: Iterable[FindingView], checklist: Checklist, rules: 
     views = list(views)
     lines = []
     for item in checklist.items:
-        hits = [v.finding for v in views if item.number in v.finding.checklist_items or v.category in item.categories]
+        # A finding answers the items its rule names; one without items answers its category's items.
+        hits = [v.finding for v in views
+                if item.number in v.finding.checklist_items or (not v.finding.checklist_items and v.category in item.categories)]
         covering = [r for r in rules.rules if item.number in r.checklist or r.category in item.categories]
         if settings is not None:
             covering = [r for r in covering if settings.selects(r)]
