@@ -16,6 +16,7 @@ The input is never modified, and an existing output file is refused unless ``for
 """
 from __future__ import annotations
 
+import bisect
 import copy
 import os
 import re
@@ -129,17 +130,29 @@ def build_text_docx(view: DocumentView):
             line_start = m.end()
     placed = 0
     for f in view.findings:
-        runs = [r for a, b, r in pieces if a < f.finding.end and b > f.finding.start] or _nearest(pieces, f.finding.start)
+        runs = _runs_for(pieces, f.finding.start, f.finding.end)
         if runs:
             _comment(document, runs[0], runs[-1], f)
             placed += 1
     return document, placed, 0
 
 
-def _nearest(pieces, offset: int) -> list:
-    """A finding with no text (document level): anchor it on the run at or before its offset."""
-    before = [r for a, b, r in pieces if a <= offset]
-    return before[-1:] or [r for _, _, r in pieces[:1]]
+def _runs_for(spans: list[tuple[int, int, object]], start: int, end: int) -> list:
+    """The runs covering [start, end) in order; ``spans`` are (start, end, run) sorted by start.
+
+    A finding with no text (document level) is anchored on the run at its offset.
+    """
+    if end == start:
+        end = start + 1
+    starts = [a for a, _, _ in spans]
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    runs: list = []
+    while i < len(spans) and spans[i][0] < end:
+        a, b, run = spans[i]
+        if b > start and run is not None and (not runs or runs[-1] is not run):
+            runs.append(run)
+        i += 1
+    return runs
 
 
 # --------------------------------------------------------------------------- Word drafts
@@ -163,14 +176,19 @@ def annotate_docx(path: str, view: DocumentView):
     body = document.element.body
     atoms, body_len, bad_lines = _walk(body)
     in_body = [f for f in view.findings if f.finding.end <= body_len and not _touches(f, bad_lines)]
-    outside = [f for f in view.findings if f not in in_body]
-    for run, offsets in _cuts_by_run(atoms, in_body).items():
+    outside = [f for f in view.findings if f.finding.end > body_len or _touches(f, bad_lines)]
+    by_run: dict[int, list[_Atom]] = {}
+    for a in atoms:
+        if a.run is not None:
+            by_run.setdefault(id(a.run), []).append(a)
+    for run, offsets in _cuts_by_run(atoms, by_run, in_body):
         for k in sorted(offsets, reverse=True):
-            _split_run(run, k, [a for a in atoms if a.run is run])
+            _split_run(run, k, by_run[id(run)])
     atoms, _, _ = _walk(body)
+    spans = [(a.start, a.end, a.run) for a in atoms]
     placed = 0
     for f in in_body:
-        runs = _runs_for(atoms, f.finding.start, f.finding.end)
+        runs = _runs_for(spans, f.finding.start, f.finding.end)
         if runs:
             _comment(document, runs[0], runs[-1], f)
             placed += 1
@@ -255,20 +273,20 @@ def _paragraph_atoms(p) -> Iterator[tuple[str, object, object | None]]:
                 yield "\n", el, run
 
 
-def _cuts_by_run(atoms: list[_Atom], findings: list[FindingView]) -> dict:
-    """For each run, the offsets strictly inside it where a phrase starts or ends."""
-    spans: dict = {}
-    for a in atoms:
-        if a.run is not None:
-            s, e = spans.get(a.run, (a.start, a.end))
-            spans[a.run] = (min(s, a.start), max(e, a.end))
-    cuts: dict = {}
+def _cuts_by_run(atoms: list[_Atom], by_run: dict[int, list[_Atom]], findings: list[FindingView]):
+    """(run, offsets strictly inside it where a phrase starts or ends), for every run that needs cutting."""
+    starts = [a.start for a in atoms]
+    cuts: dict[int, tuple[object, set[int]]] = {}
     for f in findings:
         for k in (f.finding.start, f.finding.end):
-            for run, (s, e) in spans.items():
-                if s < k < e:
-                    cuts.setdefault(run, set()).add(k)
-    return cuts
+            i = bisect.bisect_right(starts, k) - 1
+            if i < 0 or atoms[i].run is None:
+                continue
+            run = atoms[i].run
+            mine = by_run[id(run)]
+            if mine[0].start < k < mine[-1].end:
+                cuts.setdefault(id(run), (run, set()))[1].add(k)
+    return list(cuts.values())
 
 
 def _split_run(run, k: int, run_atoms: list[_Atom]) -> None:
@@ -317,16 +335,6 @@ def _split_run(run, k: int, run_atoms: list[_Atom]) -> None:
         children[j].set(_XML_SPACE, "preserve")
         twin_children[j].set(_XML_SPACE, "preserve")
     run.addnext(twin)
-
-
-def _runs_for(atoms: list[_Atom], start: int, end: int) -> list:
-    if end == start:
-        end = start + 1  # a document-level finding: anchor on the first run at its offset
-    runs = []
-    for a in atoms:
-        if a.run is not None and a.start < end and a.end > start and a.run not in runs:
-            runs.append(a.run)
-    return runs
 
 
 # --------------------------------------------------------------------------- comments

@@ -26,7 +26,9 @@ from ..paths import lexicon_dir
 SEVERITY_ORDER = ("error", "warning", "suggestion")
 # How far the sentence around a phrase reaches at most on each side (long lines stay readable).
 CONTEXT_CHARS = 160
-_SENTENCE_END = re.compile(r"[.!?…。]['\"’”)\]]*\s+|\n\s*\n|\n")
+# A sentence ends at . ! ? (with closing quotes), a blank line, or a line break that is not a hard
+# wrap inside a sentence (the normaliser's rule: a wrapped line continues in lower case).
+_SENTENCE_END = re.compile(r"[.!?…。]['\"’”)\]]*\s+|\n\s*\n|\n(?![ \t]*[a-z(])")
 
 
 # --------------------------------------------------------------------------- checklist data
@@ -454,34 +456,35 @@ def text_pieces(text: str, views: Iterable[FindingView], colour: dict[str, int] 
 
 # --------------------------------------------------------------------------- statistics
 
-def stat_blocks(stats: dict[str, Any]) -> tuple[StatBlock, ...]:
-    """Lay out any JSON-like stats dict: scalars in one table, each nested value as its own block."""
-    scalars = [(k, v) for k, v in stats.items() if _is_scalar(v) or _is_scalar_list(v)]
+def stat_blocks(stats: dict[str, Any], *, title: str = "Document statistics", key: str = "document", depth: int = 0) -> tuple[StatBlock, ...]:
+    """Lay out any JSON-like stats dict: its scalars in one table, each nested value as its own block.
+
+    Families add keys to a document's stats (readability scores, the flip-it summary, the role
+    table); this renders whatever is there, so a new statistic needs no reporter change.
+    """
+    flat = [(k, v) for k, v in stats.items() if _is_scalar(v) or _is_scalar_list(v)]
     nested = [(k, v) for k, v in stats.items() if not (_is_scalar(v) or _is_scalar_list(v))]
     blocks = []
-    if scalars:
-        blocks.append(StatBlock(key="document", title="Document statistics", kind="pairs",
-                                pairs=tuple((humanize_key(k), _fmt(v)) for k, v in scalars)))
-    for key, value in nested:
-        blocks.append(_block(key, value))
+    if flat:
+        blocks.append(StatBlock(key=key, title=title, kind="pairs", pairs=tuple((humanize_key(str(k)), _fmt(v)) for k, v in flat)))
+    for k, value in nested:
+        sub_title = humanize_key(str(k)) if depth == 0 else f"{title}: {humanize_key(str(k)).lower()}"
+        blocks.extend(_blocks(f"{key}.{k}" if depth else str(k), sub_title, value, depth))
     return tuple(blocks)
 
 
-def _block(key: str, value: Any) -> StatBlock:
-    title = humanize_key(key)
-    if isinstance(value, dict) and all(_is_scalar(v) or _is_scalar_list(v) for v in value.values()):
-        return StatBlock(key, title, "pairs", pairs=tuple((humanize_key(str(k)), _fmt(v)) for k, v in value.items()))
+def _blocks(key: str, title: str, value: Any, depth: int) -> tuple[StatBlock, ...]:
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
         columns = list(dict.fromkeys(k for row in value for k in row))
-        return StatBlock(key, title, "table", columns=tuple(humanize_key(str(c)) for c in columns),
-                         rows=tuple(tuple(_fmt(row.get(c, "")) for c in columns) for row in value))
-    if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+        return (StatBlock(key, title, "table", columns=tuple(humanize_key(str(c)) for c in columns),
+                          rows=tuple(tuple(_fmt(row.get(c, "")) for c in columns) for row in value)),)
+    if isinstance(value, dict) and value and all(isinstance(v, dict) and all(_is_scalar(x) or _is_scalar_list(x) for x in v.values()) for v in value.values()):
         columns = list(dict.fromkeys(k for row in value.values() for k in row))
-        return StatBlock(key, title, "table", columns=("",) + tuple(humanize_key(str(c)) for c in columns),
-                         rows=tuple((humanize_key(str(k)),) + tuple(_fmt(row.get(c, "")) for c in columns) for k, row in value.items()))
-    if isinstance(value, dict):
-        return StatBlock(key, title, "pairs", pairs=tuple((humanize_key(str(k)), _fmt(v)) for k, v in value.items()))
-    return StatBlock(key, title, "value", value=_fmt(value))
+        return (StatBlock(key, title, "table", columns=("",) + tuple(humanize_key(str(c)) for c in columns),
+                          rows=tuple((humanize_key(str(k)),) + tuple(_fmt(row.get(c, "")) for c in columns) for k, row in value.items())),)
+    if isinstance(value, dict) and depth < 3:
+        return stat_blocks(value, title=title, key=key, depth=depth + 1)
+    return (StatBlock(key, title, "value", value=_fmt(value)),)
 
 
 def _is_scalar(v: Any) -> bool:
