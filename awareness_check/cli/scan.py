@@ -48,7 +48,7 @@ def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, mod
     write_output(render(report, fmt, color=color, settings=settings), output)
     if annotate_path:
         done = annotate(report, annotate_path, settings=settings, force=force)
-        click.echo(f"awareness-check: wrote {done.path} ({done.comments} comment{'s' if done.comments != 1 else ''})", err=True)
+        click.echo(f"awareness-check: wrote {done.path} ({done.summary})", err=True)
     sys.exit(exit_code(report, settings.fail_on))
 
 

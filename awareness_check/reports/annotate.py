@@ -48,6 +48,13 @@ class Annotation:
     comments: int  # comments anchored on phrases
     elsewhere: int  # findings listed in the summary comment (headers, footers, footnotes)
 
+    @property
+    def summary(self) -> str:
+        text = f"{self.comments} comment{'s' if self.comments != 1 else ''}"
+        if self.elsewhere:
+            text += f"; {self.elsewhere} phrase{'s' if self.elsewhere != 1 else ''} in headers, footers or footnotes listed in one comment"
+        return text
+
 
 # --------------------------------------------------------------------------- CLI helpers
 
@@ -129,22 +136,22 @@ def build_text_docx(view: DocumentView):
         if m:
             line_start = m.end()
     placed = 0
+    starts = [a for a, _, _ in pieces]
     for f in view.findings:
-        runs = _runs_for(pieces, f.finding.start, f.finding.end)
+        runs = _runs_for(pieces, starts, f.finding.start, f.finding.end)
         if runs:
             _comment(document, runs[0], runs[-1], f)
             placed += 1
     return document, placed, 0
 
 
-def _runs_for(spans: list[tuple[int, int, object]], start: int, end: int) -> list:
+def _runs_for(spans: list[tuple[int, int, object]], starts: list[int], start: int, end: int) -> list:
     """The runs covering [start, end) in order; ``spans`` are (start, end, run) sorted by start.
 
     A finding with no text (document level) is anchored on the run at its offset.
     """
     if end == start:
         end = start + 1
-    starts = [a for a, _, _ in spans]
     i = max(0, bisect.bisect_right(starts, start) - 1)
     runs: list = []
     while i < len(spans) and spans[i][0] < end:
@@ -186,9 +193,10 @@ def annotate_docx(path: str, view: DocumentView):
             _split_run(run, k, by_run[id(run)])
     atoms, _, _ = _walk(body)
     spans = [(a.start, a.end, a.run) for a in atoms]
+    starts = [a.start for a in atoms]
     placed = 0
     for f in in_body:
-        runs = _runs_for(spans, f.finding.start, f.finding.end)
+        runs = _runs_for(spans, starts, f.finding.start, f.finding.end)
         if runs:
             _comment(document, runs[0], runs[-1], f)
             placed += 1

@@ -421,35 +421,44 @@ def _one_line(s: str) -> str:
 
 
 def text_pieces(text: str, views: Iterable[FindingView], colour: dict[str, int] | None = None) -> tuple[TextPiece, ...]:
-    """Cut the text at every finding boundary; each piece knows which findings cover it."""
+    """Cut the text at every finding boundary; each piece knows which findings cover it.
+
+    One sweep over the sorted boundaries (findings open and close as it passes), so a long draft
+    with thousands of findings stays fast.
+    """
     views = list(views)
-    cuts = {0, len(text)}
+    colour = colour or {}
+    opening: dict[int, list[FindingView]] = {}
+    closing: dict[int, list[FindingView]] = {}
+    marks: dict[int, list[int]] = {}  # findings with no text (document level): a mark, nothing highlighted
     for v in views:
-        cuts.update((v.finding.start, v.finding.end))
-    points = sorted(c for c in cuts if 0 <= c <= len(text))
+        s, e = v.finding.start, v.finding.end
+        if e > s:
+            opening.setdefault(s, []).append(v)
+            closing.setdefault(e, []).append(v)
+        else:
+            marks.setdefault(s, []).append(v.number)
+    points = sorted({0, len(text), *opening, *closing, *marks})
+    active: dict[int, FindingView] = {}
     pieces: list[TextPiece] = []
-    by_end: dict[int, list[int]] = {}
-    for v in views:
-        by_end.setdefault(v.finding.end, []).append(v.number)
-    zero = {v.finding.start: [] for v in views if v.finding.end == v.finding.start}
-    for v in views:
-        if v.finding.end == v.finding.start:
-            zero[v.finding.start].append(v.number)
     for a, b in zip(points, points[1:] + [None]):
-        if a in zero:  # a finding with no text (document-level): a mark with nothing highlighted
-            pieces.append(TextPiece(text="", ends=tuple(zero[a])))
-        if b is None:
-            break
-        covering = [v for v in views if v.finding.start <= a and b <= v.finding.end and v.finding.start < v.finding.end]
-        ends = tuple(n for n in by_end.get(b, ()) if n not in zero.get(b, ()))
+        for v in closing.get(a, ()):
+            active.pop(v.number, None)
+        for v in opening.get(a, ()):
+            active[v.number] = v
+        if a in marks:
+            pieces.append(TextPiece(text="", ends=tuple(marks[a])))
+        if b is None or b <= a:
+            continue
+        covering = [active[n] for n in sorted(active)]
         categories = tuple(dict.fromkeys(v.category for v in covering))
         pieces.append(TextPiece(
             text=text[a:b],
             numbers=tuple(v.number for v in covering),
             categories=categories,
-            colour=(colour or {}).get(categories[0], 0) if categories else 0,
-            ends=ends if covering else (),
+            ends=tuple(v.number for v in covering if v.finding.end == b),
             titles=" | ".join(f"[{v.number}] {v.message}" for v in covering),
+            colour=colour.get(categories[0], 0) if categories else 0,
         ))
     return tuple(p for p in pieces if p.text or p.ends)
 
