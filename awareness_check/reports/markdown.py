@@ -49,8 +49,10 @@ def _document(doc: DocumentView, view: ReportView) -> list[str]:
     for group in doc.groups:
         out += [f"#### {esc(group.title)} ({len(group.findings)})", ""]
         for f in group.findings:
-            pad = " " * len(f"{f.number}. ")
-            out.append(f"{f.number}. **Line {f.line}, column {f.column}** · {f.severity} · `{f.code}` {esc(f.finding.rule_name)}")
+            # A bullet with the number written out: a Markdown ordered list would renumber the
+            # group from its first number, and the numbers must match the other formats.
+            pad = "  "
+            out.append(f"- **[{f.number}] Line {f.line}, column {f.column}** · {f.severity} · `{f.code}` {esc(f.finding.rule_name)}")
             out.append("")
             if f.phrase.strip():
                 out.append(f"{pad}> {esc(f.before)}**{esc(f.phrase.strip())}**{esc(f.after)}")
@@ -69,7 +71,7 @@ def _document(doc: DocumentView, view: ReportView) -> list[str]:
                 text += f": {esc(rule.explanation)}"
             if rule.disputed:
                 text += " _(disputed: authorities disagree)_"
-            out.append(text)
+            out.append(text + ("  " if rule.sources else ""))
             if rule.sources:
                 out.append("  Sources: " + "; ".join(_source(s) for s in rule.sources))
         out.append("")
