@@ -430,6 +430,22 @@ def test_annotate_docx_keeps_text_and_formatting(tmp_path, pipeline, rules):
     assert len(summary) == 1 and "Header: ask the chairman" not in summary[0][0] and "chairman" in summary[0][2]
 
 
+def test_annotate_never_anchors_on_the_wrong_words_when_the_draft_changed(tmp_path, pipeline, rules):
+    src = tmp_path / "draft.docx"
+    _formatted_docx(src)
+    report = scan_path(pipeline, rules, src)
+    import docx
+
+    changed = docx.Document(str(src))
+    changed.paragraphs[0].insert_paragraph_before("A new first line moves every offset.")
+    changed.save(str(src))
+    out = tmp_path / "out.docx"
+    result = annotate(report, str(out))
+    assert result.comments == 0 and result.elsewhere == len(report.documents[0].findings)
+    [(anchored, author, text)] = anchored_comments(out)
+    assert text.startswith("awareness-check also flagged") and author == AUTHOR
+
+
 @pytest.mark.parametrize("name", ["press-release.docx", "training-handout.docx", "case-story.docx"])
 def test_annotate_dev_corpus_docx(tmp_path, pipeline, rules, name):
     """Real Word files (tables, headers, footnotes, existing comments, tracked changes): many phrases each."""

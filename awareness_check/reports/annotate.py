@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import AwarenessCheckError, InputError
+from ..errors import AwarenessCheckError
 from ..findings import Report
 from .model import DocumentView, FindingView, build_report
 
@@ -170,6 +170,7 @@ class _Atom:
     end: int
     el: object | None  # w:t, w:tab, w:br/w:cr; None for the separators the reader inserts
     run: object | None  # the w:r holding ``el`` as a direct child, or None (cannot be split there)
+    text: str = ""
 
 
 def annotate_docx(path: str, view: DocumentView):
@@ -182,6 +183,8 @@ def annotate_docx(path: str, view: DocumentView):
     document = docx.Document(path)
     body = document.element.body
     atoms, body_len, bad_lines = _walk(body)
+    if not view.text.startswith("".join(a.text for a in atoms)):  # the file changed since it was scanned: anchor nothing
+        bad_lines = [(0, body_len)]
     in_body = [f for f in view.findings if f.finding.end <= body_len and not _touches(f, bad_lines)]
     outside = [f for f in view.findings if f.finding.end > body_len or _touches(f, bad_lines)]
     by_run: dict[int, list[_Atom]] = {}
@@ -227,15 +230,17 @@ def _walk(body) -> tuple[list[_Atom], int, list[tuple[int, int]]]:
         return [], total, [(0, total)]
     for i, (line, want) in enumerate(zip(lines, expected)):
         if i:
-            atoms.append(_Atom(pos, pos + 1, None, None))
+            atoms.append(_Atom(pos, pos + 1, None, None, "\n"))
             pos += 1
-        start = pos
-        for text, el, run in line:
-            atoms.append(_Atom(pos, pos + len(text), el, run))
-            pos += len(text)
         got = "".join(t for t, _, _ in line)
-        if got != want:
-            bad.append((start, start + max(len(got), len(want))))
+        if got == want:
+            for text, el, run in line:
+                atoms.append(_Atom(pos, pos + len(text), el, run, text))
+                pos += len(text)
+        else:  # keep the reader's offsets; nothing is anchored on this line
+            atoms.append(_Atom(pos, pos + len(want), None, None, want))
+            bad.append((pos, pos + len(want)))
+            pos += len(want)
     return atoms, pos, bad
 
 
@@ -356,8 +361,8 @@ def _comment(document, first_r, last_r, f: FindingView) -> None:
 def _summary_comment(document, first_r, findings: list[FindingView]) -> None:
     from docx.text.run import Run
 
-    lines = [f"awareness-check also flagged {len(findings)} phrase{'s' if len(findings) != 1 else ''} in headers, "
-             "footers or footnotes, where a comment cannot be anchored:"]
+    lines = [f"awareness-check also flagged {len(findings)} phrase{'s' if len(findings) != 1 else ''} that cannot carry "
+             "a comment of their own (in headers, footers or footnotes, or in text that changed since the scan):"]
     for f in findings:
         lines.append(f"[{f.number}] '{f.phrase_one_line}' (line {f.line}): {f.comment_text}")
     document.add_comment(Run(first_r, None), text="\n".join(lines), author=AUTHOR, initials=INITIALS)
