@@ -460,6 +460,42 @@ def test_annotate_dev_corpus_docx(tmp_path, pipeline, rules, name):
     assert char_formats(out) == char_formats(src)
 
 
+DEV_DOCX = [("press-release.docx", "press-release.docx.expected.json"), ("case-story.docx", "case-story.expected.json"),
+            ("training-handout.docx", "training-handout.expected.json")]
+
+
+def expected_report(docx_name: str, expected_name: str) -> Report:
+    """The dev corpus's expected flags as findings on the Word draft: every category, real documents."""
+    import json
+
+    src = dev_document(docx_name)
+    document = read_path(str(src))
+    expected = json.loads(dev_document(expected_name).read_text(encoding="utf-8"))["expected"]
+    findings = []
+    for i, e in enumerate(expected):
+        line, column = document.line_col(e["start"])
+        findings.append(Finding(
+            rule_id=f"EXP{i:03d}", rule_name="expected-flag", category=e["category"], checklist_items=(), severity=Severity.WARNING,
+            start=e["start"], end=e["end"], line=line, column=column, text=document.text[e["start"]:e["end"]],
+            message=e.get("note") or "expected flag",
+        ))
+    doc = DocumentReport(path=str(src), text=document.text, findings=sorted(findings, key=lambda f: f.sort_key),
+                         source_format=document.source_format)
+    return Report(documents=[doc], pipeline="test")
+
+
+@pytest.mark.parametrize("docx_name,expected_name", DEV_DOCX)
+def test_annotate_dev_corpus_expected_flags_of_every_category(tmp_path, docx_name, expected_name):
+    report = expected_report(docx_name, expected_name)
+    assert len({f.category for f in report.documents[0].findings}) >= 3
+    out = tmp_path / docx_name
+    annotate(report, str(out))
+    assert_annotated(dev_document(docx_name), out, report, docx_input=True)
+    for fmt in ("markdown", "html", "csv"):
+        rendered = render(report, fmt)
+        assert all(f.text.split()[0] in rendered for f in report.documents[0].findings)
+
+
 # --------------------------------------------------------------------------- the CLI
 
 def test_cli_annotate_refuses_existing_file_unless_force(tmp_path):
@@ -526,10 +562,7 @@ def test_libreoffice_opens_annotated_copy_with_comments_on_the_phrases(tmp_path,
     report = scan_path(pipeline, rules, src)
     out = tmp_path / "annotated.docx"
     annotate(report, str(out))
-    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to", "odt",
-                    "--outdir", str(tmp_path / "odt"), str(out)], check=True, capture_output=True, timeout=180)
-    with zipfile.ZipFile(tmp_path / "odt" / "annotated.odt") as zf:
-        content = zf.read("content.xml").decode("utf-8")
+    content = _libreoffice_content(out, tmp_path)
     # Text between each annotation and its end marker, with the annotation body itself removed.
     spans = re.findall(r'<office:annotation office:name="([^"]+)"[^>]*>(.*?)</office:annotation>(.*?)<office:annotation-end office:name="\1"/>', content, re.S)
     authors = re.findall(r"<dc:creator>([^<]*)</dc:creator>", content)
@@ -537,6 +570,25 @@ def test_libreoffice_opens_annotated_copy_with_comments_on_the_phrases(tmp_path,
     anchored = sorted(re.sub(r"<[^>]+>", "", inner) for _, body, inner in spans if "also flagged" not in body)
     body_end = len("\n".join(_body_lines(src)))
     assert anchored == sorted(f.text for f in report.documents[0].findings if f.end <= body_end)
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice not installed (Debian: libreoffice-writer-nogui)")
+def test_libreoffice_shows_dev_corpus_flags_on_their_phrases(tmp_path):
+    report = expected_report(*DEV_DOCX[0])
+    out = tmp_path / "annotated.docx"
+    annotate(report, str(out))
+    content = _libreoffice_content(out, tmp_path)
+    spans = re.findall(r'<office:annotation office:name="([^"]+)"[^>]*>(.*?)</office:annotation>(.*?)<office:annotation-end office:name="\1"/>', content, re.S)
+    anchored = sorted(re.sub(r"<[^>]+>", "", inner) for _, body, inner in spans if AUTHOR in body and "also flagged" not in body)
+    body_end = len("\n".join(_body_lines(out)))
+    assert anchored == sorted(f.text for f in report.documents[0].findings if f.end <= body_end)
+
+
+def _libreoffice_content(docx_path: Path, tmp_path: Path) -> str:
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to", "odt",
+                    "--outdir", str(tmp_path / "odt"), str(docx_path)], check=True, capture_output=True, timeout=180)
+    with zipfile.ZipFile(tmp_path / "odt" / (docx_path.stem + ".odt")) as zf:
+        return zf.read("content.xml").decode("utf-8")
 
 
 def _chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
