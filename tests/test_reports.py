@@ -512,6 +512,9 @@ def test_cli_annotate_refuses_existing_file_unless_force(tmp_path):
     assert result.exit_code == 1, result.output  # a warning was found (default --fail-on warning)
     assert "chairman" in result.stdout and "wrote" in result.stderr
     assert [c[0] for c in anchored_comments(out)] == ["chairman"]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask  # an ordinary file, not a private temporary one
 
 
 def test_cli_annotate_never_overwrites_the_input(tmp_path):

@@ -105,6 +105,9 @@ def _save(document, out: str, *, force: bool, source: str) -> None:
         os.close(fd)
         try:
             document.save(tmp)
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes the file private; the copy is an ordinary file
             os.replace(tmp, target)
         finally:
             if os.path.exists(tmp):

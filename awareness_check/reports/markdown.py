@@ -21,13 +21,18 @@ def esc(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
 
 
+def code(text: str) -> str:
+    """Inline code for our own identifiers (no escaping needed inside a code span)."""
+    return f"`{text}`" if "`" not in text and "\n" not in text else esc(text)
+
+
 def render(report: Report, *, view: ReportView | None = None, settings=None, generated: str | None = None, **_opts) -> str:
     view = view or build_report(report, settings=settings, generated=generated)
     out: list[str] = [f"# {view.title}", ""]
     out += [
         f"- **Date:** {view.generated}",
         f"- **Tool:** awareness-check {esc(view.tool_version)}",
-        f"- **English pipeline:** {esc(view.pipeline)}",
+        f"- **English pipeline:** {code(view.pipeline)}",
     ]
     out += [f"- **Notice:** {esc(n)}" for n in view.notices]
     out.append("")
