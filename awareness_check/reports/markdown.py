@@ -46,7 +46,7 @@ def _document(doc: DocumentView, view: ReportView) -> list[str]:
     out += [f"### Checklist ({esc(view.checklist_title)})", "", f"_{esc(view.checklist_intro)}_", ""]
     out += ["| # | Item | Result |", "|---:|---|---|"]
     for line in doc.checklist:
-        out.append(f"| {line.number} | {esc(line.text)} | {_result(line.result)} |")
+        out.append(f"| {line.number} | {esc(line.text)} | {esc(line.result)} |")
     out.append("")
     out += ["### Findings", ""]
     if not doc.groups:
@@ -61,7 +61,9 @@ def _document(doc: DocumentView, view: ReportView) -> list[str]:
             out.append("")
             if f.phrase.strip():
                 out.append(f"{pad}> {esc(f.before)}**{esc(f.phrase.strip())}**{esc(f.after)}")
-                out.append("")
+            else:
+                out.append(f"{pad}> _the whole document_")
+            out.append("")
             out.append(f"{pad}{esc(f.message)}  ")
             if f.suggestions:
                 out.append(f"{pad}Instead: {esc('; '.join(f.suggestions))}  ")
@@ -83,11 +85,6 @@ def _document(doc: DocumentView, view: ReportView) -> list[str]:
     for block in doc.stats:
         out += _stats(block)
     return out
-
-
-def _result(text: str) -> str:
-    # Results are ours, not the draft's; keep the inline `command` code span.
-    return text.replace("|", "\\|")
 
 
 def _source(s) -> str:

@@ -204,7 +204,7 @@ class ChecklistLine:
         if self.automated == "partial" and self.status in ("findings", "clear"):
             text += " The scan covers the wording only: check the rest by hand."
         if self.command:
-            text += f" Run `awareness-check {self.command}` on the draft."
+            text += f' Run "awareness-check {self.command}" on the draft.'
         return text
 
 
