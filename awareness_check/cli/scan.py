@@ -9,6 +9,7 @@ import click
 from ..api import check_paths
 from ..findings import Severity
 from ..reports import RENDERERS, render
+from ..reports.annotate import annotate, check_annotate_target
 from ..settings import AUDIENCES, load_settings, validate_fail_on, validate_selector
 from .common import EXIT_FINDINGS, EXIT_OK, user_errors, write_output
 
@@ -27,8 +28,10 @@ from .common import EXIT_FINDINGS, EXIT_OK, user_errors, write_output
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Scan files in this many processes (helps only with many files and spare cores).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or notices on stderr.")
+@click.option("--annotate", "annotate_path", type=click.Path(dir_okay=False), help="Also write a Word copy of the draft (.docx) with a comment on every flagged phrase.")
+@click.option("--force", is_flag=True, help="Let --annotate overwrite an existing file.")
 @user_errors
-def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color, jobs, quiet):
+def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color, jobs, quiet, annotate_path, force):
     """Check drafts (.txt, .md, .docx, folders, or - for stdin) and report flagged phrases.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input.
@@ -40,10 +43,15 @@ def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, mod
         select=tuple(select), ignore=tuple(ignore), fail_on=fail_on, encoding=encoding, model=model, audience=audience,
     )
     validate_fail_on(settings.fail_on)
+    if annotate_path:
+        check_annotate_target(list(paths), annotate_path, force=force)
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
         report = check_paths(list(paths), config=settings, jobs=jobs, progress=progress)
     color = fmt == "text" and not output and not no_color and sys.stdout.isatty()
-    write_output(render(report, fmt, color=color), output)
+    write_output(render(report, fmt, color=color, settings=settings), output)
+    if annotate_path:
+        done = annotate(report, annotate_path, settings=settings, force=force)
+        click.echo(f"awareness-check: wrote {done.path} ({done.summary})", err=True)
     sys.exit(exit_code(report, settings.fail_on))
 
 
