@@ -467,7 +467,14 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
         first_full = next(((seg, s, e) for seg, s, e in p.mentions if len(_words(seg.doc.text[s:e])) >= 2), None)
         if first_full and not (pseudonyms and not p.child):
             seg, s, e = first_full
-            out.append(Detail("IDR001", "child" if p.child else "victim", seg, s, e, [(s, e, "[NAME]")]))
+            parts = [(s, e, "[NAME]")]
+            age = re.match(r",\s+(\d{1,2})(?=\s*,)|\s+\((\d{1,2})\)", seg.doc.text[e:e + 8])
+            if p.child and age:
+                # "Mina Karimi, 15": the exact age is part of what identifies the child
+                g = 1 if age.group(1) else 2
+                parts.append((e + age.start(g), e + age.end(g), "[AGE]"))
+                e = e + age.end(g) + (1 if g == 2 else 0)
+            out.append(Detail("IDR001", "child" if p.child else "victim", seg, s, e, parts))
     # places and ages in sentences about an at-risk person or an unnamed child with an age
     for seg in adoc.segments:
         text = seg.doc.text

@@ -8,6 +8,8 @@ import click
 
 from ..api import check_paths
 from ..findings import Severity
+from ..pipeline import load_pipeline
+from ..redact import check_redact_target, redact_path
 from ..reports import RENDERERS, render
 from ..settings import AUDIENCES, load_settings, validate_fail_on, validate_selector
 from .common import EXIT_FINDINGS, EXIT_OK, user_errors, write_output
@@ -25,8 +27,9 @@ from .common import EXIT_FINDINGS, EXIT_OK, user_errors, write_output
 @click.option("--model", help="Use this installed spaCy pipeline instead of en_core_web_sm.")
 @click.option("--audience", type=click.Choice(AUDIENCES), default=None, help="Who the material is for (readability targets).")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
+@click.option("--redact", "redact_out", type=click.Path(dir_okay=False), help="Also write a copy of the draft (same format) with identifying details replaced by [NAME], [AGE], [PLACE] ...; never overwrites a file.")
 @user_errors
-def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color):
+def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color, redact_out):
     """Check drafts (.txt, .md, .docx, folders, or - for stdin) and report flagged phrases.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input.
@@ -38,9 +41,15 @@ def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, mod
         select=tuple(select), ignore=tuple(ignore), fail_on=fail_on, encoding=encoding, model=model, audience=audience,
     )
     validate_fail_on(settings.fail_on)
+    if redact_out:
+        check_redact_target(list(paths), redact_out)
     report = check_paths(list(paths), config=settings)
     color = fmt == "text" and not output and not no_color and sys.stdout.isatty()
     write_output(render(report, fmt, color=color), output)
+    if redact_out:
+        nlp, info = load_pipeline(settings.model, quiet=True)
+        count = redact_path(paths[0], redact_out, nlp, info, settings)
+        click.echo(f"awareness-check: wrote {redact_out} ({count} detail(s) replaced)", err=True)
     sys.exit(exit_code(report, settings.fail_on))
 
 
