@@ -59,8 +59,10 @@ MAGNITUDE = re.compile(
 COUNT = re.compile(rf"\b(?:(?:up to|over|more than|about|around|nearly|almost|exactly|at least)\s+)?\d[\d,]*\s+{MODIFIERS}{PEOPLE}\b", re.I)
 THERE_ARE = re.compile(rf"\bthere (?:are|is)\s+(?:an estimated\s+|about\s+|over\s+|more than\s+|some\s+)?\d[\d,.]*\b", re.I)
 TREND = re.compile(
-    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:risen|increased|grown|doubled|tripled|trebled|quadrupled|soared|"
-    r"skyrocketed|exploded|surged|jumped|multiplied)\b|"
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:more than\s+|almost\s+|nearly\s+)?(?:doubled|tripled|trebled|quadrupled|soared|"
+    r"skyrocketed|exploded|multiplied)\b"
+    r"(?=\s+(?:by|since|in|over|from|to|sharply|dramatically|rapidly|significantly|steadily|tenfold|fourfold|threefold|"
+    r"twofold|every|each|during|across|worldwide|globally|almost|nearly|more)\b|\s*[,.;!?]|\s*$)|"
     r"\b(?:risen|increased|grown|rose|increases?|grew|jumped|soared)\s+(?:by\s+)?\d[\d,.]*\s?(?:%|per\s?cent|percent|-?fold)",
     re.I,
 )

@@ -85,7 +85,7 @@ KIN = (
     r"son|daughter|niece|nephew|stepfather|stepmother|mum|mom|dad)"
 )
 KIN_NAMED = re.compile(
-    rf"\b(?P<kin>(?:(?i:her|his|their)|[A-Z][\w'’-]+['’]s)\s+(?:\w+\s+)?(?i:{KIN})),?\s+(?P<name>{NAME_SEQ})|"
+    rf"\b(?P<kin>(?:(?i:her|his|their)|[A-Z][\w'’-]+['’]s|(?i:the\s+)?(?i:girl|boy|child|victim|survivor|woman|teenager|worker)['’]s)\s+(?:\w+\s+)?(?i:{KIN})),?\s+(?P<name>{NAME_SEQ})|"
     rf"\b(?P<kin2>(?:(?i:the)\s+)?(?:\w+\s+)?(?i:{KIN})\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?)(?P<name2>{NAME_SEQ})"
 )
 PLACE_HEADS = (
@@ -99,13 +99,14 @@ PLACE_CORE = re.compile(
     # an address: "22 Orchard Road", "Market Street"
     rf"(?P<address>(?:\d+[A-Za-z]?\s+)?(?:{NAME_WORD}\s+){{1,3}}{STREET})|"
     # a named place with its head noun: "the Lucky Nails salon", "St Anne's Secondary School", "the Kasoa market"
-    rf"(?P<named>(?:the\s+)?(?:(?:St\.?|Saint)\s+)?(?:{NAME_WORD}\s+){{1,4}}?(?:(?!(?:on|in|at|by|near|of|the|and)\s)[a-z'’]+\s+){{0,2}}?(?i:{PLACE_HEADS})s?\b)|"
+    rf"(?P<named>(?:the\s+)?(?:(?:St\.?|Saint)\s+)?(?:{NAME_WORD}\s+){{1,4}}?(?:(?!(?:on|in|at|by|near|of|the|and|to|from|with|for|into|onto|a|an|or|as|is|was|are|were)\s)[a-z'’]+\s+){{0,2}}?(?i:{PLACE_HEADS})s?\b)|"
     # "the village of San Jerónimo"
     rf"(?:village|town|hamlet|district|neighbou?rhood|suburb|settlement|island|municipality|commune|parish) of\s+(?P<village>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
 )
 # After a place core: ", Lisburn", " in Dunmore", ", Eastport"
 CHAIN = re.compile(rf"(?:,?\s+(?:in|near|outside|on|at|of)\s+(?:the\s+)?|,\s+)(?P<name>(?:\d+[A-Za-z]?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}(?:\s+{STREET})?)")
-HOMETOWN = re.compile(rf"\b(?:from|in|lives in|grew up in|comes from)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\b")
+HOMETOWN = re.compile(rf"\b(?:from|in|of)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\b")
+NOT_PLACE_ENTS = {"PERSON", "ORG", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL"}
 PREP_BEFORE = re.compile(r"(?:\b(?:behind|near|next to|opposite|beside|above|below|outside|by|at|on|in)\s+)$", re.I)
 SHELTER = re.compile(
     r"\b(?:safe\s*houses?|shelters?|refuges?|children['’]s homes?|care homes?|orphanages?|halfway houses?|"
@@ -176,6 +177,7 @@ class Person:
     at_risk: bool = False
     excluded: bool = False
     child: bool = False
+    aged: bool = False  # an exact age is attached to a mention ("Ama, 12,")
 
     @property
     def full(self) -> bool:
@@ -268,7 +270,7 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
                 if s is not None:
                     candidates.append((seg, ent.sent, s, e))
         for sent in doc.sents:
-            for m in re.finditer(rf"(?P<name>{NAME_SEQ})(?=,\s+(?:then\s+)?\d{{1,2}}\s*,|\s+\(\d{{1,2}}\))", sent.text):
+            for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|bin|binti|al|el|la|le|dos)\s+)?{NAME_WORD}){{0,3}})(?=,\s+(?:then\s+)?\d{{1,2}}\s*,|\s+\(\d{{1,2}}\))", sent.text):
                 s, e = _strip_name(doc.text, sent.start_char + m.start(), sent.start_char + m.end())
                 if s is not None:
                     candidates.append((seg, sent, s, e))
@@ -312,6 +314,8 @@ def _strip_name(text: str, s: int, e: int) -> tuple[int | None, int]:
     words = span.split()
     if not words or words[0] in NOT_NAMES or not words[0][:1].isupper():
         return None, e
+    if re.search(r"\bthe\s+$", text[max(0, s - 5):s]):
+        return None, e  # "the Alentejo region": a place, whatever the entity label says
     after = text[e:e + 30]
     if re.match(rf"\s+(?:{PLACE_HEADS}|{STREET})", after, re.I):
         return None, e  # "Kasoa market", "Greenfield children's home": part of a place
@@ -387,11 +391,13 @@ def _assess(p: Person) -> None:
         age = _age_after(text, e) or AGE.search(text, sent.start_char, sent.end_char)
         if age and (age.start() - e) < 40 and age.start() >= e - 1:
             value = _age_value(age)
+            if value is not None:
+                p.aged = True
             if value is not None and value < 18:
                 p.child = True
                 p.at_risk = True
-            elif value is not None and _place_cores(seg, sent):
-                p.at_risk = True
+            elif value is not None and (_place_cores(seg, sent) or _hometowns(seg, sent, [])):
+                p.at_risk = True  # a named adult with an exact age and a place
 
 
 # --------------------------------------------------------------------------- places
@@ -431,6 +437,23 @@ def _place_cores(seg: Segment, sent: Span) -> list[tuple[int, int, str]]:
     return _merge_parts(out)
 
 
+def _hometowns(seg: Segment, sent: Span, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A town by name after from/in/of ("a mother of three from Beja"): narrowing only in combination."""
+    text = seg.doc.text
+    s0, stext = sent.start_char, sent.text
+    out: list[tuple[int, int, str]] = []
+    for m in HOMETOWN.finditer(stext):
+        s, e = s0 + m.start("name"), s0 + m.end("name")
+        name = text[s:e]
+        if any(a <= s < b for a, b, _ in taken) or is_general_place(name) or name.split()[0] in NOT_NAMES:
+            continue
+        toks = [t for t in sent if s <= t.idx < e]
+        if not toks or any(t.ent_type_ in NOT_PLACE_ENTS or t.pos_ != "PROPN" for t in toks):
+            continue
+        out.append((s, e, "[PLACE]"))
+    return _merge_parts(out)
+
+
 def _placeholder(place: str) -> str:
     if re.search(r"school|college|academy|university", place, re.I):
         return "[SCHOOL]"
@@ -462,7 +485,8 @@ def _phrase_span(text: str, parts: list[tuple[int, int, str]], sent: Span) -> tu
 
 def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: bool) -> list[Detail]:
     out: list[Detail] = []
-    risky = [p for p in people if p.at_risk and not p.excluded]
+    # a lone first name without an age is too weak a signal (entity errors: "the Alentejo")
+    risky = [p for p in people if p.at_risk and not p.excluded and (p.full or p.aged)]
     for p in risky:
         first_full = next(((seg, s, e) for seg, s, e in p.mentions if len(_words(seg.doc.text[s:e])) >= 2), None)
         if first_full and not (pseudonyms and not p.child):
@@ -491,6 +515,9 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
             if not about and not child_here:
                 continue
             cores = _place_cores(seg, sent)
+            towns = _hometowns(seg, sent, cores)
+            if towns and (cores or ages):
+                cores = sorted(cores + towns)
             cores = [c for c in cores if not _shelter_place(text, c, sent)]
             if not cores:
                 continue
@@ -578,8 +605,8 @@ def _family(adoc: AnalyzedDocument) -> list[Detail]:
                 parts = [(ns, ne, "[NAME]")]
                 if name_g == "name":
                     out.append(Detail("IDR002", "family", seg, ns, ne, parts))
-                    places = [c for c in _place_cores(seg, sent) if c[0] >= ne]
-                    lead = [(c[0], c[1]) for c in places]
+                    cores = _place_cores(seg, sent)
+                    places = [c for c in sorted(cores + _hometowns(seg, sent, cores)) if c[0] >= ne]
                     for c in places:
                         s = c[0]
                         pre = PREP_BEFORE.search(text[sent.start_char:s])
@@ -589,7 +616,6 @@ def _family(adoc: AnalyzedDocument) -> list[Detail]:
                         if pre_the:
                             s = sent.start_char + pre_the.start()
                         out.append(Detail("IDR002", "family", seg, s, c[1], [c]))
-                    del lead
                 else:
                     ks = sent.start_char + m.start(kin_g)
                     e = ne
@@ -705,6 +731,8 @@ def _dedupe(details: list[Detail]) -> list[Detail]:
             for o in out:
                 if o.segment is d.segment and o.code == d.code and o.start <= d.start and d.end <= o.end:
                     o.parts = _merge_parts(o.parts + d.parts)
+                    if d.entry == "family":
+                        o.entry = "family"  # the more specific reason wins
             continue
         seen.add(key)
         out.append(d)
