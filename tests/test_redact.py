@@ -134,3 +134,27 @@ def test_cli_redact_refuses_unclear_targets(tmp_path, args):
         out = tmp_path / "x.txt"
     result = runner.invoke(cli, ["scan", *paths, "--redact", str(out)])
     assert result.exit_code == 2 and not out.exists()
+
+
+def test_docx_name_split_across_runs_and_detail_in_header(pipeline, tmp_path):
+    import docx
+
+    src = tmp_path / "story.docx"
+    word = docx.Document()
+    p = word.add_paragraph()
+    p.add_run("Thu ").bold = True
+    p.add_run("Trang Nguyen").italic = True
+    p.add_run(" was trafficked to a nail bar on Hope Street, Lisburn, at the age of 15.")
+    word.add_paragraph("Thu Trang now lives with relatives.")
+    word.sections[0].header.paragraphs[0].text = "Her mobile number is +44 7700 900123."
+    word.save(str(src))
+    out = tmp_path / "story.redacted.docx"
+    nlp, info = pipeline
+    redact_path(str(src), str(out), nlp, info)
+    text = read_path(str(out)).text
+    for secret in ("Thu", "Trang", "Nguyen", "Hope Street", "Lisburn", "7700"):
+        assert secret not in text, secret
+    assert text.startswith("[NAME] was trafficked to a nail bar on [PLACE], [PLACE], at the age of [AGE].\n[NAME] now lives")
+    assert "Her mobile number is [PHONE]." in text
+    runs = docx.Document(str(out)).paragraphs[0].runs
+    assert runs[0].bold and runs[0].text == "[NAME]"  # the placeholder keeps the first run's formatting
