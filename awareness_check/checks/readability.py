@@ -111,8 +111,8 @@ class ReadabilityCheck:
             end -= 1
         grade = stats["flesch_kincaid_grade"]
         severity = Severity.WARNING if grade > audience.max_grade + 2 else Severity.SUGGESTION
-        value = f"grade {grade:.1f}, reading ease {stats['flesch_reading_ease']:.0f}"
-        detail = f"{audience.name} audience: grade {audience.max_grade:g} or lower, reading ease {audience.min_ease:g} or higher"
+        value = f"grade {grade:.1f} (reading ease {stats['flesch_reading_ease']:.0f})"
+        detail = f"{audience.name} audience (grade {audience.max_grade:g} or lower, reading ease {audience.min_ease:g} or higher)"
         return ctx.finding("RDB001", seg, (first.start_char, end), severity=severity, value=value, detail=detail)
 
     def _hard_sentences(self, ctx: CheckContext, audience: Audience) -> Iterable[Finding]:
@@ -139,7 +139,7 @@ class ReadabilityCheck:
             start, end = sent.start_char, sent.end_char
             while end > start and seg.doc.text[end - 1].isspace():
                 end -= 1
-            yield ctx.finding("RDB002", seg, (start, end), detail=reason)
+            yield ctx.finding("RDB002", seg, (start, end), detail=f"{audience.name} audience ({reason})")
 
 
 CHECKS = [ReadabilityCheck()]
