@@ -72,7 +72,6 @@ MONEY = re.compile(
     re.I,
 )
 MULTI_MONEY = re.compile(r"\b(?:multi-?)?(?:billion|million|trillion)[- ]dollar\b|\bmulti-?(?:billion|million)\b", re.I)
-HUNDREDS = re.compile(rf"\b(?:many\s+)?hundreds of\s+{MODIFIERS}{PEOPLE}\b", re.I)
 PROFIT_CUE = re.compile(r"\b(?:industry|industries|profits?|profitable|earn|earns|earned|generates?|generated|worth|revenues?|turnover|market|business)\b", re.I)
 AVERAGE_AGE = re.compile(r"\baverage age\b[^.;]*?\b\d+", re.I)
 MAJORITY = re.compile(r"^\s*(?:most|the (?:vast )?majority of|nearly all|almost all)\s+(?:trafficking\s+)?(?:victims|survivors|trafficked (?:people|persons|women|children))\b", re.I)
@@ -211,9 +210,6 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
                 add(m, "DAT001", "profit-figure")
     for m in MULTI_MONEY.finditer(text):
         add(m, "DAT001", "profit-figure")
-    for m in HUNDREDS.finditer(text):
-        if not _past_clause(sent, m.start(), m.end(), statistical):
-            add(m, "DAT001", "prevalence-figure")
     for m in MAGNITUDE.finditer(text):
         if re.search(r"million|billion|trillion", m.group(0), re.I) and MONEY.search(text[max(0, m.start() - 3):m.end() + 9]):
             continue  # "$150 billion" is a money figure, handled above

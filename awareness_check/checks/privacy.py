@@ -105,7 +105,7 @@ PLACE_CORE = re.compile(
 )
 # After a place core: ", Lisburn", " in Dunmore", ", Eastport"
 CHAIN = re.compile(rf"(?:,?\s+(?:in|near|outside|on|at|of)\s+(?:the\s+)?|,\s+)(?P<name>(?:\d+[A-Za-z]?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}(?:\s+{STREET})?)")
-HOMETOWN = re.compile(rf"\b(?:from|in|of)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\b")
+HOMETOWN = re.compile(rf"\b(?:from|in|of|near|outside)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\b")
 NOT_PLACE_ENTS = {"PERSON", "ORG", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL"}
 PREP_BEFORE = re.compile(r"(?:\b(?:behind|near|next to|opposite|beside|above|below|outside|by|at|on|in)\s+)$", re.I)
 SHELTER = re.compile(
@@ -512,7 +512,11 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
             child_noun = re.search(r"\b(?:girl|boy|child|teenager|pupil|minor|schoolgirl|schoolboy|daughter|son)\b", sent.text, re.I)
             ages = [m for m in AGE.finditer(sent.text)]
             child_here = child_noun and any((_age_value(m) or 99) < 18 for m in ages)
-            if not about and not child_here:
+            # an unnamed victim with an exact age: "The trafficked woman, 32, from a village near Kumasi"
+            victim_here = bool(ages) and bool(re.search(r"\b(?:woman|man|worker|victim|survivor|person|mother|father)\b", sent.text, re.I)) \
+                and bool(VICTIM.search(sent.text)) and not OFFENCE_VERB.search(sent.text) \
+                and not re.search(r"\b(?:suspect(?:ed)?|on suspicion|accused|defendant)\b", sent.text, re.I)
+            if not about and not child_here and not victim_here:
                 continue
             cores = _place_cores(seg, sent)
             towns = _hometowns(seg, sent, cores)
@@ -733,6 +737,9 @@ def _dedupe(details: list[Detail]) -> list[Detail]:
                     o.parts = _merge_parts(o.parts + d.parts)
                     if d.entry == "family":
                         o.entry = "family"  # the more specific reason wins
+            continue
+        # a family member who is a victim too is flagged once, as a victim's name
+        if d.code == "IDR002" and d.entry == "family" and any(o.code == "IDR001" and o.segment is d.segment and o.start == d.start for o in out):
             continue
         seen.add(key)
         out.append(d)
