@@ -227,16 +227,13 @@ def name_mentions(adoc: AnalyzedDocument, details: list[Detail]) -> list[tuple[S
     out = []
     for seg in adoc.segments:
         for m in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", seg.doc.text):
-            words = _words(m.group(0))
-            hit = [w for w in words if w in flagged]
-            if not hit:
+            # the flagged words of this capitalised run, without a possessive 's
+            hits = [w for w in re.finditer(r"[^\s]+", m.group(0)) if _words(w.group(0)) and _words(w.group(0))[0] in flagged]
+            if not hits:
                 continue
-            # the run of flagged words inside the capitalised sequence
-            for w in re.finditer(r"[^\s]+", m.group(0)):
-                pass
-            start = m.start() + m.group(0).find(hit[0])
-            last = hit[-1]
-            end = m.start() + m.group(0).rfind(last) + len(last)
+            start = m.start() + hits[0].start()
+            last = hits[-1]
+            end = m.start() + last.start() + len(_words(last.group(0))[0])
             out.append((seg, start, end))
     return out
 
