@@ -140,7 +140,7 @@ PERSONAL_CONTACT = re.compile(
 GENERIC_MAILBOX = re.compile(r"^(?:info|contact|press|media|help|helpline|hotline|office|admin|enquiries|inquiries|hello|support|team|referrals?|news|mail|secretariat|reception|communications|comms)$", re.I)
 FREE_MAIL = re.compile(r"@(?:gmail|googlemail|yahoo|hotmail|outlook|live|icloud|proton(?:mail)?|aol|mail|yandex|gmx)\.", re.I)
 TESTIMONY = re.compile(
-    r"\b(?:she|he|they|[A-Z][a-z]+)\s+(?:told|tells)\s+(?:us|me)\s+(?:everything|all\b|(?:her|his|their)\s+(?:whole\s+|full\s+|entire\s+)?story)|"
+    r"\b(?:she|he|they|[A-Z][a-z]+)(?:,\s+\d{1,2},)?\s+(?:told|tells)\s+(?:us|me)\s+(?:everything|all\b|(?:her|his|their)\s+(?:whole\s+|full\s+|entire\s+)?story)|"
     r"\b(?:she|he|they)\s+(?:opened up|confided)\s+(?:to|in)\s+(?:us|me)\b|"
     r"\b(?:she|he|they)\s+(?:shared|told)\s+(?:her|his|their)\s+(?:whole\s+|full\s+)?story\s+with\s+(?:us|me)\b",
     re.I,
@@ -716,6 +716,9 @@ def _testimony(adoc: AnalyzedDocument) -> list[Detail]:
     out = []
     for seg in adoc.segments:
         for m in TESTIMONY.finditer(seg.doc.text):
+            subject = m.group(0).split()[0].rstrip(",")
+            if subject.lower() not in ("she", "he", "they") and (not subject[:1].isupper() or ROLE.fullmatch(subject)):
+                continue  # "the minister told us everything about the law" is not testimony
             out.append(Detail("IDR006", None, seg, m.start(), m.end(), []))
     return out
 
