@@ -58,6 +58,9 @@ def test_identifying_details_are_flagged(scan, text, expected):
     "Detective Inspector Sarah Collins, who leads the unit in Leeds, said 14 victims were referred.",
     "The Chair of the task force, Ms Okafor, opened the session and thanked the labour inspectors.",
     "John Smith, 45, of Park Road, Leeds, was convicted of trafficking and sentenced to nine years.",
+    "The suspect, Mark Evans, 38, of Cardiff, denies the charges.",
+    "\"Many victims do not see themselves as victims,\" said Maria Lopez of La Strada International.",
+    "The minister told us everything about the new law.",
     # organisation contact points
     "Call the free helpline on 0800 123 456, any time.",
     "Media contact: Coalition against Exploitation press office, press@coalition.example, +32 2 555 01 00.",

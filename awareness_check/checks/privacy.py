@@ -69,7 +69,7 @@ OFFENDER = re.compile(
     r"pimps?|madams?|owners?|jailed|prosecuted|pleaded|guilty|fugitive|wanted)\b",
     re.I,
 )
-OFFENCE_VERB = re.compile(r"\b(?:was|were|is|has been|had been|have been)\s+(?:\w+\s+)?(?:convicted|sentenced|charged|arrested|accused|jailed|prosecuted|found guilty)\b|\bpleaded guilty\b|\bstands? trial\b", re.I)
+OFFENCE_VERB = re.compile(r"\b(?:was|were|is|has been|had been|have been)\s+(?:\w+\s+)?(?:convicted|sentenced|charged|arrested|accused|jailed|prosecuted|found guilty)\b|\bpleaded (?:not )?guilty\b|\bstands? trial\b|\bden(?:y|ies|ied) (?:the |all )?(?:charges?|allegations?)\b|\bappeared in court\b", re.I)
 PSEUDONYM = re.compile(
     r"\breal names?\b|names? (?:has|have) been changed|names? changed|pseudonyms?|"
     r"(?:chose|agreed|asked|wanted|consented) to be named|gave (?:her|his|their) consent|with (?:her|his|their) consent",
@@ -153,6 +153,7 @@ NOT_NAMES = {
     "The", "A", "An", "This", "That", "These", "Those", "Our", "Your", "Her", "His", "Their", "We", "She", "He", "They",
     "It", "In", "On", "At", "Today", "Last", "Next", "Every", "Police", "Officers", "Mr", "Ms", "Mrs", "Miss", "Dr",
     "St", "Saint", "Call", "Meet", "If", "When", "After", "Before", "Like", "Caption", "Photo", "Image", "Headline",
+    "Victim", "Survivor", "Witness", "Child", "Girl", "Boy", "Person", "Woman", "Man", "Worker", "Complainant",
 }
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Inspector|Detective|Minister|Judge|Chief|President|Director|Commissioner|Prosecutor|Ambassador|Senator|Mayor|Sergeant|Captain|Officer|Constable|Superintendent|Rev|Reverend|Sir|Dame|Lord|Lady)\.?\s+$")
 
@@ -321,6 +322,11 @@ def _strip_name(text: str, s: int, e: int) -> tuple[int | None, int]:
     return s, e
 
 
+def _unquoted(text: str) -> str:
+    """The sentence without quoted speech: a speaker quoting about victims is not one."""
+    return re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d", " ", text)
+
+
 def _sentence_at(seg: Segment, pos: int) -> Span:
     for sent in seg.doc.sents:
         if sent.start_char <= pos < sent.end_char:
@@ -372,6 +378,11 @@ def _assess(p: Person) -> None:
         after = text[e:min(sent.end_char, e + 60)]
         if TITLE_BEFORE.search(before) or ROLE.search(before[-20:]) and not VICTIM.search(before[-20:]):
             p.excluded = True
+        if OFFENDER.search(before[-25:]) and not VICTIM.search(before[-25:]):
+            p.excluded = True  # "The suspect, Mark Evans, ..."
+        affiliation = re.match(r"\s+(?:of|from|at)\s+(?:the\s+)?", after)
+        if affiliation and any(t.ent_type_ == "ORG" for t in seg.doc if e + affiliation.end() <= t.idx < e + affiliation.end() + 3):
+            p.excluded = True  # "said Maria Lopez of La Strada International": speaking for an organisation
         if re.match(r"\s*,\s*(?:the|a|an|our)?\s*(?:\w+\s+){0,2}?(?:" + "|".join(ROLE_WORDS) + r")\b", after, re.I):
             p.excluded = True
         offence = OFFENCE_VERB.search(text, e, sent.end_char)
@@ -379,7 +390,7 @@ def _assess(p: Person) -> None:
             p.excluded = True  # "John Smith, 45, of Park Road, was convicted of trafficking"
         if re.search(r"\b(?:said|says|told reporters|according to)\s*$", before) and ROLE.search(text[sent.start_char:sent.end_char]):
             p.excluded = True
-        sent_text = text[sent.start_char:sent.end_char]
+        sent_text = _unquoted(text[sent.start_char:sent.end_char])
         if VICTIM.search(sent_text):
             p.at_risk = True
         nxt = _next_sentence(seg, sent)
@@ -535,7 +546,8 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
                         age_s, age_e = sent.start_char + a_s, sent.start_char + a_e
                         parts.append((age_s, age_e, "[AGE]"))
                         s, e = min(s, ms), max(e, me)
-                entry = "child-details" if child_here or any(p.child for p in about) else "place"
+                minor = any((_age_value(m) or 99) < 18 for m in ages)
+                entry = "child-details" if child_here or minor or any(p.child for p in about) else "place"
                 out.append(Detail("IDR002", entry, seg, s, e, sorted(parts)))
     return out
 
