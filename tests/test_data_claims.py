@@ -28,6 +28,8 @@ def flagged(scan, text):
     "Millions of children are trafficked every year.",
     "Trafficking has risen by 300% in the last decade.",
     "Nine out of ten victims are never identified.",
+    "In 2021, 50 million people were living in modern slavery.",
+    "Traffickers made an estimated $150 billion last year.",
 ])
 def test_unsourced_claims_are_flagged(scan, text):
     assert flagged(scan, text), text
@@ -54,6 +56,8 @@ def test_unsourced_claims_are_flagged(scan, text):
     "The campaign ran from 1 March to 30 June 2024 in 12 cities.",
     "More than 200 workers are employed on the farm.",
     "Police seized thousands of files from the suspect's laptop.",
+    "Police seized 2 million euros in cash during the raids.",
+    "The gang made \u00a32 million from the scheme, the court heard.",
     # quoted figures belong to the speaker; rankings that are not about trafficking
     "Do not write \"there are 27 million victims of trafficking in the world\".",
     "Customs officers seized two tonnes of cocaine in the largest drug trafficking case of the year.",

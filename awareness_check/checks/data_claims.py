@@ -126,6 +126,7 @@ QUOTED = re.compile(r"\"[^\"\n]{3,400}\"|(?<!\w)'[^'\n]{3,300}'(?!\w)")
 PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 PRESENT_AUX = re.compile(r"\b(?:are|is|am|'re|remain|remains|live|lives|exist|exists|work|works|has|have|do|does|will|can)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?=(?:and|but|so|while|whereas|which|proof that|meaning)\b)|\s[-\u2013\u2014]\s|,\s(?=[A-Z])")
+ESTIMATE = re.compile(r"\b(?:an estimated|estimated at|is estimated|are estimated|estimates? (?:of|that|put))\b", re.I)
 GENERIC_TIME = re.compile(r"\b(?:every|each|a|per)\s+(?:year|day|week|month|hour|minute)\b|\bannually\b|\bworldwide\b|\bglobally\b|\bin the world\b|\btoday\b|\bright now\b|\bat any (?:given )?time\b", re.I)
 
 
@@ -205,16 +206,21 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
     for m in MONEY.finditer(text):
         clause = _clause_of(clauses, m.start())
         big = re.search(r"million|billion|trillion|\bbn\b", m.group(0), re.I)
-        if big or PROFIT_CUE.search(text[clause[0]:clause[1]]):
-            if not _past_clause(sent, m.start(), m.end(), statistical) or PROFIT_CUE.search(text[clause[0]:clause[1]]):
+        clause_text = text[clause[0]:clause[1]]
+        if big or PROFIT_CUE.search(clause_text):
+            generic = PROFIT_CUE.search(clause_text) or GENERIC_TIME.search(clause_text) or ESTIMATE.search(clause_text)
+            if generic or not _past_clause(sent, m.start(), m.end(), statistical):
                 add(m, "DAT001", "profit-figure")
     for m in MULTI_MONEY.finditer(text):
         add(m, "DAT001", "profit-figure")
     for m in MAGNITUDE.finditer(text):
         if re.search(r"million|billion|trillion", m.group(0), re.I) and MONEY.search(text[max(0, m.start() - 3):m.end() + 9]):
             continue  # "$150 billion" is a money figure, handled above
-        if _past_clause(sent, m.start(), m.end(), statistical) and not GENERIC_TIME.search(text[slice(*_clause_of(clauses, m.start()))]):
-            continue  # "police seized thousands of files" reports an event
+        clause_text = text[slice(*_clause_of(clauses, m.start()))]
+        millions = re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|a few))[\d,.]*\s*(?:million|billion)", m.group(0), re.I)
+        if not millions and _past_clause(sent, m.start(), m.end(), statistical) \
+                and not (GENERIC_TIME.search(clause_text) or ESTIMATE.search(clause_text)):
+            continue  # "police seized thousands of files" reports an event; no event counts millions of people
         add(m, "DAT001", "prevalence-figure")
     for rx in (COUNT, THERE_ARE):
         for m in rx.finditer(text):
