@@ -74,11 +74,11 @@ def redacted_text(text: str, reps: list[Replacement]) -> str:
 
 def check_redact_target(paths: list[str], out: str) -> None:
     """Refuse before any work: one input file, and an output name that does not exist yet."""
-    if len(paths) != 1 or (paths[0] != "-" and Path(paths[0]).is_dir()):
-        raise RedactError(f"{out}: --redact needs exactly one input file")
+    if len(paths) != 1 or paths[0] == "-" or Path(paths[0]).is_dir():
+        raise RedactError(f"{out}: --redact needs exactly one input file (not a folder or stdin)")
     if Path(out).exists():
         raise RedactError(f"{out}: already exists; choose a new name for the redacted copy (it is never overwritten)")
-    if paths[0] != "-" and Path(paths[0]).resolve() == Path(out).resolve():
+    if Path(paths[0]).resolve() == Path(out).resolve():
         raise RedactError(f"{out}: is the input file; choose a new name for the redacted copy")
     if paths[0].lower().endswith(".docx") and not out.lower().endswith(".docx"):
         raise RedactError(f"{out}: the input is a Word file, so the redacted copy must be a .docx too")
@@ -106,7 +106,7 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 def _write_text(path: str, document: Document, reps: list[Replacement], target: Path) -> None:
     encoding = (document.encoding or "utf-8").replace("-sig", "")
-    raw = Path(path).read_bytes() if path != "-" else document.text.encode(encoding)
+    raw = Path(path).read_bytes()
     base = next((len(b) for b in _BOMS if raw.startswith(b) and _same_family(b, encoding)), 0)
     text = document.text
 

@@ -49,7 +49,8 @@ def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, mod
     if redact_out:
         nlp, info = load_pipeline(settings.model, quiet=True)
         count = redact_path(paths[0], redact_out, nlp, info, settings)
-        click.echo(f"awareness-check: wrote {redact_out} ({count} detail(s) replaced)", err=True)
+        limited = "" if info.statistical else "; without the English model only contact details and shelter addresses were searched"
+        click.echo(f"awareness-check: wrote {redact_out} ({count} detail(s) replaced{limited})", err=True)
     sys.exit(exit_code(report, settings.fail_on))
 
 
