@@ -61,6 +61,7 @@ def test_identifying_details_are_flagged(scan, text, expected):
     "The suspect, Mark Evans, 38, of Cardiff, denies the charges.",
     "\"Many victims do not see themselves as victims,\" said Maria Lopez of La Strada International.",
     "The minister told us everything about the new law.",
+    "Anna Schmidt has supported victims of trafficking for ten years.",
     # organisation contact points
     "Call the free helpline on 0800 123 456, any time.",
     "Media contact: Coalition against Exploitation press office, press@coalition.example, +32 2 555 01 00.",

@@ -322,6 +322,22 @@ def _strip_name(text: str, s: int, e: int) -> tuple[int | None, int]:
     return s, e
 
 
+HELPER_VERBS = {
+    "support", "help", "assist", "protect", "rescue", "represent", "interview", "meet", "train", "counsel", "advise",
+    "care", "refer", "campaign", "lead", "run", "found", "visit", "serve", "defend", "accompany", "shelter", "house",
+    "investigate", "prosecute", "research", "study", "document", "free", "identify", "hire", "employ", "coordinate",
+}
+
+
+def _helps_others(seg: Segment, s: int, e: int) -> bool:
+    """The person is the active subject of a helping verb ("Anna Schmidt has supported victims for ten years")."""
+    toks = [t for t in seg.doc if s <= t.idx < e]
+    if not toks:
+        return False
+    head = toks[-1]
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in HELPER_VERBS
+
+
 def _unquoted(text: str) -> str:
     """The sentence without quoted speech: a speaker quoting about victims is not one."""
     return re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d", " ", text)
@@ -391,7 +407,8 @@ def _assess(p: Person) -> None:
         if re.search(r"\b(?:said|says|told reporters|according to)\s*$", before) and ROLE.search(text[sent.start_char:sent.end_char]):
             p.excluded = True
         sent_text = _unquoted(text[sent.start_char:sent.end_char])
-        if VICTIM.search(sent_text):
+        described = re.match(r"\s*,\s*(?:a|an|the|another|one)?\s*(?:[\w-]+\s+){0,2}?(?:victim|survivor)s?\b", after, re.I)
+        if described or (VICTIM.search(sent_text) and not _helps_others(seg, s, e)):
             p.at_risk = True
         nxt = _next_sentence(seg, sent)
         if nxt is not None and re.match(r"\s*(?:She|He|They)\b", nxt.text) and VICTIM.search(nxt.text):
