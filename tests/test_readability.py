@@ -137,3 +137,13 @@ def test_works_with_the_network_blocked_and_no_nltk_data(tmp_path):
     assert stats["flesch_reading_ease"] == pytest.approx(textstat.flesch_reading_ease(PROSE))
     assert stats["words"] == textstat.lexicon_count(PROSE)
     assert not list(empty.iterdir())  # nothing was downloaded
+
+
+def test_prose_paragraphs_score_like_the_raw_file(pipeline, rules):
+    """Blank lines between paragraphs and CRLF line ends do not change textstat's figures."""
+    half = PROSE.split(". ")
+    text = ". ".join(half[:4]) + ".\r\n\r\n" + ". ".join(half[4:])
+    stats = report(pipeline, rules, text).stats
+    for key, fn in (("words", textstat.lexicon_count), ("sentences", textstat.sentence_count),
+                    ("flesch_reading_ease", textstat.flesch_reading_ease), ("flesch_kincaid_grade", textstat.flesch_kincaid_grade)):
+        assert stats[key] == fn(text), key
