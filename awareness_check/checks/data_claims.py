@@ -83,7 +83,8 @@ RANKING = re.compile(
     r"\b(?:the\s+)?(?:largest|biggest)\s+(?:[\w-]+\s+)?(?:human[- ])?(?:sex[- ])?trafficking\s+(?:event|hub|destination|market)\b|"
     r"\bis\s+(?:a|the)\s+(?:major\s+|global\s+|national\s+)?(?:hub|hotspot|epicent(?:er|re)|capital)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}(?:trafficking|exploitation|slavery)\b|"
     r"\branks?\s+(?:number\s+(?:one|two|three|1|2|3)|#\s?\d|no\.?\s?\d|first|second|third|top)\b(?:\s+[\w-]+){0,3}|"
-    r"\btied with (?:arms|drug) trafficking\b",
+    r"\btied with (?:arms|drug) trafficking\b|"
+    r"\bmore (?:slaves|people in slavery|victims|people trafficked|trafficking victims) (?:today |now )?than (?:at any (?:other )?time|ever)(?: before| in history)?",
     re.I,
 )
 
