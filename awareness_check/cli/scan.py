@@ -8,6 +8,8 @@ import click
 
 from ..api import check_paths
 from ..findings import Severity
+from ..pipeline import load_pipeline
+from ..redact import check_redact_target, redact_path
 from ..reports import RENDERERS, render
 from ..reports.annotate import annotate, check_annotate_target
 from ..settings import AUDIENCES, load_settings, validate_fail_on, validate_selector
@@ -30,8 +32,9 @@ from .common import EXIT_FINDINGS, EXIT_OK, user_errors, write_output
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or notices on stderr.")
 @click.option("--annotate", "annotate_path", type=click.Path(dir_okay=False), help="Also write a Word copy of the draft (.docx) with a comment on every flagged phrase.")
 @click.option("--force", is_flag=True, help="Let --annotate overwrite an existing file.")
+@click.option("--redact", "redact_out", type=click.Path(dir_okay=False), help="Also write a copy of the draft (same format) with identifying details replaced by [NAME], [AGE], [PLACE] ...; never overwrites a file.")
 @user_errors
-def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color, jobs, quiet, annotate_path, force):
+def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, model, audience, no_color, jobs, quiet, annotate_path, force, redact_out):
     """Check drafts (.txt, .md, .docx, folders, or - for stdin) and report flagged phrases.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input.
@@ -45,6 +48,8 @@ def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, mod
     validate_fail_on(settings.fail_on)
     if annotate_path:
         check_annotate_target(list(paths), annotate_path, force=force)
+    if redact_out:
+        check_redact_target(list(paths), redact_out)
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
         report = check_paths(list(paths), config=settings, jobs=jobs, progress=progress)
     color = fmt == "text" and not output and not no_color and sys.stdout.isatty()
@@ -52,6 +57,11 @@ def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, mod
     if annotate_path:
         done = annotate(report, annotate_path, settings=settings, force=force)
         click.echo(f"awareness-check: wrote {done.path} ({done.summary})", err=True)
+    if redact_out:
+        nlp, info = load_pipeline(settings.model, quiet=True)
+        count = redact_path(paths[0], redact_out, nlp, info, settings)
+        limited = "" if info.statistical else "; without the English model only contact details and shelter addresses were searched"
+        click.echo(f"awareness-check: wrote {redact_out} ({count} detail(s) replaced{limited})", err=True)
     sys.exit(exit_code(report, settings.fail_on))
 
 

@@ -1,0 +1,415 @@
+"""Unsourced figures (checklist 3.8, item 2): claims with numbers, shares, rankings, no source.
+
+The unit is the sentence. A sentence is searched for *claims* (percentages, "1 in 4", "every 30
+seconds", millions and thousands, counts presented as the current situation, trends, rankings,
+profit figures); then for a *source* in the same sentence (a named body with a reporting verb,
+"according to <named source>", "(ILO, 2022)", a footnote mark, "Source:", a link) or in a
+citation sentence right after it. Only unsourced claims are reported, one finding per clause.
+
+What keeps it quiet (precision first): case facts are not claims. A count in a past-tense
+clause ("police found 14 workers", "each paid 1,500 euros") reports an event, not prevalence;
+ages, dates, phone numbers and list numbers never match a claim pattern; and claims inside
+quotation marks belong to the speaker.
+
+Without the statistical model, tense comes from auxiliaries in the clause text instead of the
+parse, and named sources from capitalised words instead of entities.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Span
+
+from ..findings import Finding
+from .base import CheckContext
+
+NUMWORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|a hundred|hundred|several|a few|many|some)"
+)
+NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{NUMWORD})"
+PEOPLE = (
+    r"(?:people|persons?|victims?|children|child|kids|minors?|women|woman|men|man|girls?|boys?|workers?|"
+    r"migrants?|refugees?|survivors?|slaves?|adults?|teenagers?|adolescents?|youths?|young people|"
+    r"individuals?|labourers?|laborers?|families|cases|those|someone|brides|wives|sex workers)"
+)
+# Words between a quantity and the people noun ("40 million *trafficked child* labourers").
+MODIFIERS = r"(?:[\w'-]+\s+){0,3}?"
+
+MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+VICTIM_CUE = re.compile(r"traffick|exploit|enslav|slave|smuggl|forced|victim|abus|\bsold\b|\bbought\b|servitude|bondage|missing|at risk|prostitut", re.I)
+PERCENT = re.compile(rf"\b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.I)
+RATIO = re.compile(rf"(?<![\d,.]\s)(?<!\d)\b(?:\d{{1,3}}|{NUMWORD})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:\d[\d,]*|{NUMWORD}|ten|hundred|thousand)\b(?!\s+(?:{MONTHS}))", re.I)
+FRACTION = re.compile(
+    rf"\b(?:(?:more|less|fewer) than|over|nearly|almost|about|around|roughly)?\s*"
+    rf"(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|a fifth|"
+    rf"the (?:vast )?majority)\s+of\s+(?:all\s+|the\s+)?{MODIFIERS}{PEOPLE}\b",
+    re.I,
+)
+RATE = re.compile(r"\bevery\s+(?:\d+|a|one|two|three|five|ten|few)\s+(?:seconds?|minutes?|hours?)\b", re.I)
+MAGNITUDE = re.compile(
+    rf"\b(?:(?:up to|over|more than|about|around|nearly|almost|some|exactly|an estimated)\s+)?"
+    rf"(?:{NUM}\s*(?:million|billion|trillion)s?|(?:hundreds of |tens of )?(?:millions|billions|thousands)(?:\s+(?:upon|and)\s+(?:millions|thousands))?)"
+    rf"(?:\s+of)?(?:\s+{MODIFIERS}{PEOPLE})?",
+    re.I,
+)
+# A plain count of people ("10,000 women", "312 people"): a claim only in a present-tense clause.
+COUNT = re.compile(rf"\b(?:(?:up to|over|more than|about|around|nearly|almost|exactly|at least)\s+)?\d[\d,]*\s+{MODIFIERS}{PEOPLE}\b", re.I)
+THERE_ARE = re.compile(rf"\bthere (?:are|is)\s+(?:an estimated\s+|about\s+|over\s+|more than\s+|some\s+)?\d[\d,.]*\b", re.I)
+TREND = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:more than\s+|almost\s+|nearly\s+)?(?:doubled|tripled|trebled|quadrupled|soared|"
+    r"skyrocketed|exploded|multiplied)\b"
+    r"(?=\s+(?:by|since|in|over|from|to|sharply|dramatically|rapidly|significantly|steadily|tenfold|fourfold|threefold|"
+    r"twofold|every|each|during|across|worldwide|globally|almost|nearly|more)\b|\s*[,.;!?]|\s*$)|"
+    r"\b(?:risen|increased|grown|rose|increases?|grew|jumped|soared)\s+(?:by\s+)?\d[\d,.]*\s?(?:%|per\s?cent|percent|-?fold)",
+    re.I,
+)
+MONEY = re.compile(
+    r"(?:(?:US)?\$|€|£|\bUSD\s?|\bEUR\s?|\bGBP\s?)\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|"
+    r"\b\d[\d,.]*\s*(?:million|billion|trillion)?\s*(?:dollars|euros|pounds)\b",
+    re.I,
+)
+MULTI_MONEY = re.compile(r"\b(?:multi-?)?(?:billion|million|trillion)[- ]dollar\b|\bmulti-?(?:billion|million)\b", re.I)
+PROFIT_CUE = re.compile(r"\b(?:industry|industries|profits?|profitable|earn|earns|earned|generates?|generated|worth|revenues?|turnover|market|business)\b", re.I)
+AVERAGE_AGE = re.compile(r"\baverage age\b[^.;]*?\b\d+", re.I)
+MAJORITY = re.compile(r"^\s*(?:most|the (?:vast )?majority of|nearly all|almost all)\s+(?:trafficking\s+)?(?:victims|survivors|trafficked (?:people|persons|women|children))\b", re.I)
+
+RANKING = re.compile(
+    r"\b(?:one of\s+)?(?:the\s+)?(?:world'?s\s+)?fastest[- ]growing\b(?:\s+[\w-]+){0,3}|"
+    r"\b(?:the\s+)?(?:second|third|fourth|2nd|3rd|4th)[- ](?:largest|biggest|most profitable)\b(?:\s+[\w-]+){0,3}|"
+    r"\b(?:the\s+)?(?:largest|biggest|most profitable)\s+(?:criminal\s+|illegal\s+|illicit\s+)?(?:industry|enterprise|business|crime)\b|"
+    r"\b(?:the\s+)?(?:largest|biggest)\s+(?:[\w-]+\s+)?(?:human[- ])?(?:sex[- ])?trafficking\s+(?:event|hub|destination|market)\b|"
+    r"\bis\s+(?:a|the)\s+(?:major\s+|global\s+|national\s+)?(?:hub|hotspot|epicent(?:er|re)|capital)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}(?:trafficking|exploitation|slavery)\b|"
+    r"\branks?\s+(?:number\s+(?:one|two|three|1|2|3)|#\s?\d|no\.?\s?\d|first|second|third|top)\b(?:\s+[\w-]+){0,3}|"
+    r"\btied with (?:arms|drug) trafficking\b|"
+    r"\bmore (?:slaves|people in slavery|victims|people trafficked|trafficking victims) (?:today |now )?than (?:at any (?:other )?time|ever)(?: before| in history)?",
+    re.I,
+)
+
+VAGUE = re.compile(
+    r"\b(?:(?:many|some|recent|new)\s+)?(?:studies|research|reports|experts|statistics|surveys|estimates|figures|data|"
+    r"sources|analysts|advocates|campaigners|activists|observers|officials)\s+"
+    r"(?:show|shows|suggest|suggests|say|says|estimate|estimates|indicate|indicates|reveal|reveals|warn|warns|"
+    r"believe|claim|claims|agree|put|puts|found|have found|have shown)\b|"
+    r"\baccording to (?:some |many |recent |several |the |various )?(?:reports|estimates|experts|studies|research|"
+    r"statistics|surveys|figures|sources|some|many|activists|advocates|observers|campaigners)\b|"
+    r"\bit is (?:estimated|believed|thought|said|reported|known)\b|"
+    r"\bit has been (?:estimated|reported|said)\b",
+    re.I,
+)
+VAGUE_WHO = re.compile(r"studies|research|reports|experts|statistics|surveys|estimates|figures|data|sources|analysts|advocates|campaigners|activists|observers|officials", re.I)
+
+ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,;.]{2,120})", re.I)
+REPORT_NOUN = r"(?:report|reports|release|survey|study|statistics|data|estimates?|records|figures|census|review|audit|analysis|index|bulletin|database|register)"
+CITATION = re.compile(r"\((?=[^()]*[A-Z])[^()]{2,120}?,?\s*(?:19|20)\d\d[a-z]?\)|\((?:19|20)\d\d\)")
+FOOTNOTE = re.compile(r"\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\^\d{1,3}")
+URL = re.compile(r"https?://|www\.\w|\b[\w-]+\.(?:org|int|gov|edu)(?:/\S*)?\b", re.I)
+SOURCE_LABEL = re.compile(r"^\s*(?:sources?|data|figures)\s*:", re.I | re.M)
+REPORTING_VERB = re.compile(
+    r"\b(?:estimate[sd]?|estimating|found|finds|report(?:s|ed)?|put|puts|recorded|records|counted|counts|show(?:s|ed|n)?|"
+    r"says|said|indicates?|indicated|published|calculated|documented|registered|identified|detected)\b",
+    re.I,
+)
+AGENCIES = re.compile(
+    r"\b(?:UNODC|ILO|IOM|UNICEF|UNHCR|UNFPA|UNDP|OHCHR|OSCE|GRETA|Eurostat|Europol|Interpol|INTERPOL|WHO|OECD|"
+    r"Walk Free|Polaris|World Bank|Council of Europe|European Commission|State Department|Home Office|"
+    r"national rapporteur|national referral mechanism|Global Report|Global Estimates|Global Slavery Index|TIP Report)\b",
+)
+TITLED_SOURCE = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,6}?(?:Report|Survey|Estimates|Statistics|Index|Review|Bulletin|Census|Study)\b")
+CITATION_NEXT = re.compile(
+    r"^\s*(?:sources?\s*:|(?:this|these|the|that|those)\s+(?:figures?|estimates?|numbers?|data|statistics?|shares?)\s+"
+    r"(?:comes?|came|is|are|was|were)\s+(?:taken\s+)?(?:from|based on))",
+    re.I,
+)
+QUOTED = re.compile(r"\"[^\"\n]{3,400}\"|(?<!\w)'[^'\n]{3,300}'(?!\w)")
+PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+PRESENT_AUX = re.compile(r"\b(?:are|is|am|'re|remain|remains|live|lives|exist|exists|work|works|has|have|do|does|will|can)\b", re.I)
+CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?=(?:and|but|so|while|whereas|which|proof that|meaning)\b)|\s[-\u2013\u2014]\s|,\s(?=[A-Z])")
+ESTIMATE = re.compile(r"\b(?:an estimated|estimated at|is estimated|are estimated|estimates? (?:of|that|put))\b", re.I)
+GENERIC_TIME = re.compile(r"\b(?:every|each|a|per)\s+(?:year|day|week|month|hour|minute)\b|\bannually\b|\bworldwide\b|\bglobally\b|\bin the world\b|\btoday\b|\bright now\b|\bat any (?:given )?time\b", re.I)
+
+
+@dataclass
+class Claim:
+    start: int  # character offsets in the segment Doc
+    end: int
+    code: str
+    entry: str
+    detail: str = ""
+    value: str = ""  # the figure itself, quoted in the message (the span is its whole clause)
+
+
+class DataClaimCheck:
+    codes = ("DAT001", "DAT002", "DAT003")
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not any(ctx.enabled(c) for c in self.codes):
+            return
+        rules = ctx.rules
+        statistical = ctx.info.statistical
+        for seg in ctx.segments:
+            doc = seg.doc
+            sents = list(doc.sents)
+            paragraph_sourced = bool(SOURCE_LABEL.search(doc.text))
+            if paragraph_sourced:
+                continue
+            for i, sent in enumerate(sents):
+                claims = find_claims(sent, statistical)
+                if not claims:
+                    continue
+                if sentence_sourced(sent, statistical):
+                    continue
+                if i + 1 < len(sents) and CITATION_NEXT.search(sents[i + 1].text):
+                    continue
+                if i > 0 and sents[i - 1].text.rstrip().endswith(":") and sentence_sourced(sents[i - 1], statistical):
+                    continue
+                for claim in claims:
+                    if not ctx.enabled(claim.code):
+                        continue
+                    rule = rules.get(claim.code)
+                    entry = rule.entry(claim.entry) if claim.entry else None
+                    yield ctx.finding(rule, seg, (claim.start, claim.end), entry=entry, detail=claim.detail,
+                                      value=claim.value, severity=entry.severity if entry and entry.severity else None)
+
+
+def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
+    """Unsourced-figure candidates in one sentence, one per clause, in document order."""
+    text = sent.text
+    base = sent.start_char
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    clauses = _clauses(text)
+    raw: list[tuple[int, int, str, str]] = []  # (start, end, code, entry) relative to the sentence
+
+    def add(m, code, entry):
+        if any(qs <= m.start() and m.end() <= qe for qs, qe in quoted):
+            return
+        raw.append((m.start(), m.end(), code, entry))
+
+    for m in RANKING.finditer(text):
+        add(m, "DAT002", "")
+    for m in PERCENT.finditer(text):
+        add(m, "DAT001", "share")
+    for m in RATIO.finditer(text):
+        add(m, "DAT001", "share")
+    for m in FRACTION.finditer(text):
+        add(m, "DAT001", "share")
+    for m in RATE.finditer(text):
+        add(m, "DAT001", "rate")
+    for m in AVERAGE_AGE.finditer(text):
+        add(m, "DAT001", "average-age")
+    for m in TREND.finditer(text):
+        add(m, "DAT001", "trend")
+    m = MAJORITY.search(text)
+    if m and _present_clause(sent, m.start(), m.end(), statistical):
+        add(m, "DAT001", "majority-claim")
+    for m in MONEY.finditer(text):
+        clause = _clause_of(clauses, m.start())
+        big = re.search(r"million|billion|trillion|\bbn\b", m.group(0), re.I)
+        clause_text = text[clause[0]:clause[1]]
+        if big or PROFIT_CUE.search(clause_text):
+            generic = PROFIT_CUE.search(clause_text) or GENERIC_TIME.search(clause_text) or ESTIMATE.search(clause_text)
+            if generic or not _past_clause(sent, m.start(), m.end(), statistical):
+                add(m, "DAT001", "profit-figure")
+    for m in MULTI_MONEY.finditer(text):
+        add(m, "DAT001", "profit-figure")
+    for m in MAGNITUDE.finditer(text):
+        if re.search(r"million|billion|trillion", m.group(0), re.I) and MONEY.search(text[max(0, m.start() - 3):m.end() + 9]):
+            continue  # "$150 billion" is a money figure, handled above
+        clause_text = text[slice(*_clause_of(clauses, m.start()))]
+        millions = re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|a few))[\d,.]*\s*(?:million|billion)", m.group(0), re.I)
+        if not millions and _past_clause(sent, m.start(), m.end(), statistical) \
+                and not (GENERIC_TIME.search(clause_text) or ESTIMATE.search(clause_text)):
+            continue  # "police seized thousands of files" reports an event; no event counts millions of people
+        add(m, "DAT001", "prevalence-figure")
+    for rx in (COUNT, THERE_ARE):
+        for m in rx.finditer(text):
+            if not _present_clause(sent, m.start(), m.end(), statistical):
+                continue
+            if rx is COUNT and not _subject_count(sent, m, statistical):
+                continue
+            if not VICTIM_CUE.search(_clause_text(sent, m.start(), m.end())):
+                continue  # "200 workers are employed on the farm" describes one place, not prevalence
+            entry = "detection-as-prevalence" if rx is COUNT and _detection_context(text) else "prevalence-figure"
+            add(m, "DAT001", entry)
+
+    if not raw:
+        return []
+    vague = VAGUE.search(text)
+    # One claim per clause: the first pattern found in a clause stands for the clause.
+    by_clause: dict[tuple[int, int, str], tuple[int, int, str, str]] = {}
+    for s, e, code, entry in sorted(raw):
+        c = _clause_of(clauses, s)
+        key = (c[0], c[1], "DAT002" if code == "DAT002" else "DAT001")
+        if key not in by_clause or _priority(entry) > _priority(by_clause[key][3]):
+            by_clause[key] = (s, e, code, entry)
+    claims = []
+    for (cs, ce, _), (s, e, code, entry) in sorted(by_clause.items()):
+        start, end = _trim(text, cs, ce)
+        detail = ""
+        value = _core(text[s:e])
+        if vague and code == "DAT001" and vague.start() < ce and (vague.end() <= cs + 2 or cs <= vague.start()):
+            code, entry = "DAT003", ""
+            start = min(start, vague.start())
+            who = VAGUE_WHO.search(vague.group(0))
+            detail = who.group(0).lower() if who else "sources"
+            value = vague.group(0)
+        claims.append(Claim(base + start, base + end, code, entry, detail, value))
+    return _merge_same_rule(claims)
+
+
+_TRAILING = re.compile(r"(?:\s+(?:in|on|at|of|the|a|an|after|for|to|and|by))+$", re.I)
+
+
+def _core(value: str) -> str:
+    return _TRAILING.sub("", value.strip())
+
+
+def _priority(entry: str) -> int:
+    order = ["majority-claim", "prevalence-figure", "rate", "share", "trend", "average-age", "profit-figure", "detection-as-prevalence"]
+    return order.index(entry) if entry in order else 0
+
+
+def _merge_same_rule(claims: list[Claim]) -> list[Claim]:
+    """A vague attribution followed by several clauses is one finding, not one per clause."""
+    out: list[Claim] = []
+    for c in claims:
+        if out and c.code == "DAT003" and out[-1].code == "DAT003":
+            out[-1].end = max(out[-1].end, c.end)
+            continue
+        out.append(c)
+    return out
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [0]
+    for m in CLAUSE_BREAK.finditer(text):
+        cuts.append(m.end())
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in clauses:
+        if a <= pos < b:
+            return a, b
+    return clauses[-1] if clauses else (0, pos)
+
+
+_LEAD = re.compile(r"^(?:and|but|so|while|whereas|which|meaning|means|proof that|that|only)\s+", re.I)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause without its joining word and trailing punctuation."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    start += lead
+    m = _LEAD.match(text[start:end])
+    while m:
+        start += m.end()
+        m = _LEAD.match(text[start:end])
+    stripped = text[start:end].rstrip(" \t\r\n,;:.!?\"')\u2013\u2014-")
+    return start, start + len(stripped)
+
+
+def _tokens_in(sent: Span, start: int, end: int):
+    base = sent.start_char
+    return [t for t in sent if base + start <= t.idx < base + end]
+
+
+def _governing_verb(sent: Span, start: int, end: int):
+    toks = _tokens_in(sent, start, end)
+    if not toks:
+        return None
+    tok = toks[-1]
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX") and anc.i >= sent.start and anc.i < sent.end:
+            return anc
+    return None
+
+
+def _tense(verb) -> str | None:
+    """'past' or 'present' for a verb and its auxiliaries, None when unknown."""
+    tags = [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.tag_]
+    for tag in tags:
+        if tag in ("VBD",):
+            return "past"
+        if tag in ("VBP", "VBZ", "MD"):
+            return "present"
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return "past"  # reduced relative ("workers identified last year")
+    return None
+
+
+def _clause_text(sent: Span, start: int, end: int) -> str:
+    text = sent.text
+    clause = _clause_of(_clauses(text), start)
+    return text[clause[0]:clause[1]]
+
+
+def _past_clause(sent: Span, start: int, end: int, statistical: bool) -> bool:
+    if statistical:
+        verb = _governing_verb(sent, start, end)
+        if verb is not None:
+            return _tense(verb) == "past"
+    clause = _clause_text(sent, start, end)
+    return bool(PAST_AUX.search(clause) or re.search(r"\b\w{3,}ed\b", clause)) and not PRESENT_AUX.search(clause)
+
+
+def _present_clause(sent: Span, start: int, end: int, statistical: bool) -> bool:
+    if statistical:
+        verb = _governing_verb(sent, start, end)
+        if verb is not None:
+            return _tense(verb) == "present"
+    clause = _clause_text(sent, start, end)
+    return bool(PRESENT_AUX.search(clause)) and not PAST_AUX.search(clause)
+
+
+def _subject_count(sent: Span, m, statistical: bool) -> bool:
+    """The counted people are what the clause is about (subject), not an object of an event."""
+    if not statistical:
+        return True
+    toks = _tokens_in(sent, m.start(), m.end())
+    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not nouns:
+        return False
+    head = nouns[-1]
+    return head.dep_ in ("nsubj", "nsubjpass", "attr", "appos") or (head.dep_ == "ROOT")
+
+
+def _detection_context(text: str) -> bool:
+    return bool(re.search(r"\b(?:hotline|helpline|calls|referrals|identified|detected|reports|recorded)\b", text, re.I))
+
+
+def sentence_sourced(sent: Span, statistical: bool = True) -> bool:
+    """True when the sentence names where its figures come from."""
+    text = sent.text
+    if CITATION.search(text) or FOOTNOTE.search(text) or URL.search(text) or SOURCE_LABEL.search(text):
+        return True
+    m = ACCORDING.search(text)
+    if m and not VAGUE.search(text[m.start():m.end() + 1]):
+        src = m.group("src")
+        if _named(src, sent, m.start("src"), statistical) or re.search(rf"\b(?:our|the|its|their|this)\b[^,;]*\b{REPORT_NOUN}\b|\b(?:19|20)\d\d\b", src, re.I):
+            return True
+    if REPORTING_VERB.search(text):
+        if AGENCIES.search(text):
+            return True
+        if statistical and any(e.label_ in ("ORG",) and not VAGUE_WHO.fullmatch(e.text) for e in sent.ents):
+            if not VAGUE.search(text):
+                return True
+        if TITLED_SOURCE.search(text) and re.search(r"\b(?:19|20)\d\d\b", text):
+            return True
+    return False
+
+
+def _named(src: str, sent: Span, offset: int, statistical: bool) -> bool:
+    if AGENCIES.search(src):
+        return True
+    words = src.split()
+    if any(w[:1].isupper() and w.lower() not in {"the", "a", "an"} for w in words):
+        return True
+    return False
+
+
+CHECKS = [DataClaimCheck()]

@@ -1,0 +1,134 @@
+"""Unsourced figures (DAT001-003): what a reviewer should and should not see flagged."""
+from __future__ import annotations
+
+import pytest
+
+from awareness_check.api import scan_document
+from awareness_check.documents import Document, read_path
+from awareness_check.pipeline import PipelineInfo, blank_pipeline
+from awareness_check.settings import Settings
+from conftest import dev_document
+from devscore import expected_for, finding_dicts, score
+
+CATEGORY = "unsourced-data"
+
+
+def flagged(scan, text):
+    return [f for f in scan(text) if f.category == CATEGORY]
+
+
+@pytest.mark.parametrize("text", [
+    "There are 40 million slaves in the world today.",
+    "80% of victims are women and girls.",
+    "1 in 200 people is a victim of modern slavery.",
+    "Every 30 seconds someone is trafficked.",
+    "Trafficking is a $150 billion industry.",
+    "Human trafficking is the fastest-growing crime in the world.",
+    "Trafficking is the second-largest criminal industry after drug trafficking.",
+    "Millions of children are trafficked every year.",
+    "Trafficking has risen by 300% in the last decade.",
+    "Nine out of ten victims are never identified.",
+    "In 2021, 50 million people were living in modern slavery.",
+    "Traffickers made an estimated $150 billion last year.",
+])
+def test_unsourced_claims_are_flagged(scan, text):
+    assert flagged(scan, text), text
+
+
+@pytest.mark.parametrize("text", [
+    # sources in the same sentence
+    "An estimated 27.6 million people were in forced labour in 2021 (ILO, Walk Free and IOM, 2022).",
+    "According to UNODC's Global Report on Trafficking in Persons 2022, about four in ten victims detected in 2020 were adult women.",
+    "In 2014 the ILO estimated annual illegal profits from forced labour at about USD 150 billion.",
+    "Almost 70% of detected victims are women and girls.[3]",
+    "About 40% of victims are trafficked within their own country, see https://www.unodc.org/glotip.",
+    # a citation sentence right after the figure, and a Source: line in the paragraph
+    "There are 50 million people in modern slavery. These figures come from the Global Estimates of Modern Slavery (2022).",
+    "About 25 million people are in forced labour worldwide.\nSource: ILO Global Estimates 2017.",
+    # case facts, dates, ages, phone numbers, list numbering, measurements
+    "Each passenger had paid the smugglers 1,500 euros for a place in the boat.",
+    "Police rescued 14 workers from a car wash during the raid.",
+    "Search and rescue vessels brought 212 people safely ashore on Sunday, the coastguard said.",
+    "The 16-year-old was recruited in March 2023.",
+    "Call the free helpline on 0800 123 456, or text HELP to 60123.",
+    "Article 3 of the Protocol defines trafficking in persons. Slide 4 shows the three elements.",
+    "A tunnel used for drug smuggling, found under the border fence, was 300 metres long.",
+    "The campaign ran from 1 March to 30 June 2024 in 12 cities.",
+    "More than 200 workers are employed on the farm.",
+    "Police seized thousands of files from the suspect's laptop.",
+    "Police seized 2 million euros in cash during the raids.",
+    "The gang made \u00a32 million from the scheme, the court heard.",
+    # quoted figures belong to the speaker; rankings that are not about trafficking
+    "Do not write \"there are 27 million victims of trafficking in the world\".",
+    "Customs officers seized two tonnes of cocaine in the largest drug trafficking case of the year.",
+])
+def test_sourced_figures_and_case_facts_are_not_flagged(scan, text):
+    assert not flagged(scan, text), [f.text for f in flagged(scan, text)]
+
+
+def test_a_source_for_another_figure_does_not_cover_a_ranking(scan):
+    text = ("Agriculture is the second-largest sector for trafficking in the world. The ILO, Walk Free and IOM "
+            "Global Estimates of Modern Slavery (2022) put the number of people in forced labour in 2021 at 27.6 million.")
+    found = flagged(scan, text)
+    assert [f.rule_id for f in found] == ["DAT002"]
+    assert found[0].text.startswith("Agriculture is the second-largest sector")
+
+
+def test_vague_attribution_is_its_own_rule_and_named_in_the_message(scan):
+    found = flagged(scan, "Experts estimate that 10,000 women are exploited in the city's saunas.")
+    assert [f.rule_id for f in found] == ["DAT003"]
+    assert found[0].text.startswith("Experts estimate")
+    assert "unnamed experts" in found[0].message
+
+
+def test_message_quotes_the_figure_not_the_whole_clause(scan):
+    (f,) = flagged(scan, "Traffickers earn $32 billion a year from their victims.")
+    assert f.entry_id == "profit-figure"
+    assert "'$32 billion'" in f.message
+
+
+def test_two_claims_in_one_sentence_are_two_findings(scan):
+    text = "It is the fastest-growing crime on earth, and one in five young people in our region has received a fake job offer."
+    assert sorted(f.rule_id for f in flagged(scan, text)) == ["DAT001", "DAT002"]
+
+
+def test_offsets_contract_with_crlf_and_smart_quotes(scan):
+    text = "Did you know?\r\n\u201c80% of victims\u201d is wrong.\r\nTraffickers earn $150\u00a0billion a year.\r\n"
+    found = flagged(scan, text)
+    assert found
+    for f in found:
+        assert text[f.start:f.end] == f.text
+        assert not f.text.endswith(("\r", "\n", " "))
+
+
+def test_blank_pipeline_still_finds_figures_and_never_crashes(rules):
+    nlp, info = blank_pipeline(), PipelineInfo(name="blank", statistical=False)
+    text = ("80% of victims are women. Police found 14 workers on the farm last week. "
+            "Experts estimate that 10,000 women are exploited in the city. Thousands of people attended the march on Saturday.")
+    findings = scan_document(Document(path="<t>", text=text), nlp, info, rules, Settings()).findings
+    got = {f.text for f in findings if f.category == CATEGORY}
+    assert "80% of victims are women" in got
+    assert any(t.startswith("Experts estimate") for t in got)
+    assert not any("14 workers" in t or "Thousands of people" in t for t in got)
+
+
+def test_dev_items_precision_and_recall(scan, dev_items):
+    pairs = [(item["id"], item["expected"], finding_dicts(scan(item["text"]))) for item in dev_items]
+    tp, fp, fn, problems = score(pairs, CATEGORY)
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    assert precision >= 0.85 and recall >= 0.8, (precision, recall, problems)
+
+
+DOCUMENTS = ["poster-set.txt", "leaflet.txt", "leaflet.word-export-cp1252.txt", "press-release.txt",
+             "press-release.docx", "radio-script.txt", "radio-script.word-export-utf16le.txt", "donor-appeal.txt",
+             "training-handout.txt", "training-handout.docx", "case-story.txt", "case-story.docx", "good-practice-web.txt"]
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_dev_documents_flags_found_without_false_alarms(pipeline, rules, name):
+    path = dev_document(name)
+    nlp, info = pipeline
+    report = scan_document(read_path(str(path)), nlp, info, rules, Settings())
+    expected = expected_for(path)
+    tp, fp, fn, problems = score([(name, expected, finding_dicts(report.findings))], CATEGORY)
+    assert fn == 0 and fp == 0, problems

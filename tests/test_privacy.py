@@ -1,0 +1,109 @@
+"""Identification risk (IDR001-006): victims' names and narrowing details, not officials or helplines."""
+from __future__ import annotations
+
+import pytest
+
+from awareness_check.api import scan_document
+from awareness_check.documents import Document, read_path
+from awareness_check.pipeline import PipelineInfo, blank_pipeline
+from awareness_check.settings import Settings
+from conftest import dev_document
+from devscore import expected_for, finding_dicts, score
+
+CATEGORY = "identification-risk"
+
+
+def flagged(scan, text):
+    return [f for f in scan(text) if f.category == CATEGORY]
+
+
+def test_case_story_name_linked_to_victim_elsewhere_in_the_draft(scan):
+    text = ("Thu Ha Tran was 23 when a woman offered her a job abroad.\n\n"
+            "For eighteen months, Thu Ha worked at the Lucky Nails salon on Market Street in Dunmore.\n\n"
+            "Thu Ha was identified as a victim of trafficking and referred to our service.")
+    found = {f.rule_id: f.text for f in flagged(scan, text)}
+    assert found == {"IDR001": "Thu Ha Tran", "IDR002": "the Lucky Nails salon on Market Street in Dunmore"}
+
+
+def test_child_with_age_school_and_town(scan):
+    (f,) = flagged(scan, "The girl, aged 14, a pupil at St Anne's Secondary School in Kerrow, was found in a flat above a takeaway.")
+    assert f.rule_id == "IDR002" and f.entry_id == "child-details"
+    assert f.text == "aged 14, a pupil at St Anne's Secondary School in Kerrow"
+
+
+def test_child_name_carries_the_age(scan):
+    found = flagged(scan, "María Elena Ruiz, 15, from the village of San Jerónimo, was recruited outside her school.")
+    texts = {f.text for f in found}
+    assert "María Elena Ruiz, 15" in texts
+    assert any("San Jerónimo" in t for t in texts)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Women can come directly to our safe house behind the central mosque on Station Road.", "behind the central mosque on Station Road"),
+    ("The women's shelter at 14 Harbour Lane, Eastport can house up to 20 residents.", "14 Harbour Lane, Eastport"),
+    ("If you know her, message her directly at @lina_k_2007.", "@lina_k_2007"),
+    ("The victim's mobile number, +44 7700 900123, was found in the suspect's contacts.", "+44 7700 900123"),
+    ("Case file 2023/0457 shows that she was moved three times.", "Case file 2023/0457"),
+    ("Her mother, Fatima Osei, still lives by the Kasoa market.", "Fatima Osei"),
+    ("Pictured: Ana, a survivor of trafficking, at her new job in the city bakery.", "Pictured: Ana, a survivor of trafficking"),
+    ("'She told us everything,' our caseworker said of the 16-year-old.", "She told us everything"),
+])
+def test_identifying_details_are_flagged(scan, text, expected):
+    assert expected in {f.text for f in flagged(scan, text)}
+
+
+@pytest.mark.parametrize("text", [
+    # officials quoted in their role, offenders in court reports
+    "\"We will not stop until every trafficker is behind bars,\" said the Minister of Interior, Adel Haddad.",
+    "Detective Inspector Sarah Collins, who leads the unit in Leeds, said 14 victims were referred.",
+    "The Chair of the task force, Ms Okafor, opened the session and thanked the labour inspectors.",
+    "John Smith, 45, of Park Road, Leeds, was convicted of trafficking and sentenced to nine years.",
+    "The suspect, Mark Evans, 38, of Cardiff, denies the charges.",
+    "\"Many victims do not see themselves as victims,\" said Maria Lopez of La Strada International.",
+    "The minister told us everything about the new law.",
+    "Anna Schmidt has supported victims of trafficking for ten years.",
+    # organisation contact points
+    "Call the free helpline on 0800 123 456, any time.",
+    "Media contact: Coalition against Exploitation press office, press@coalition.example, +32 2 555 01 00.",
+    "Email us at info@help.example or follow us at @stoptraffick.",
+    # general places, pseudonyms, single first names, adults in ranges
+    "Anna was trafficked from Moldova to Italy when she was 19.",
+    "Thu Trang (not her real name) was trafficked to a nail bar on Hope Street.",
+    "Amal calls herself a survivor, yet this release calls her a victim.",
+    "The girls, aged between 21 and 34, were forced to work in the bar.",
+    "Today she lives in a shared flat and works part-time in a bakery.",
+    "Image: two seasonal workers, a woman and a man, sorting apples on a packing line.",
+    "The stories on this website are shared with the consent of the people who told them. She told us her story.",
+])
+def test_not_a_risk(scan, text):
+    assert not flagged(scan, text), [f.text for f in flagged(scan, text)]
+
+
+def test_blank_pipeline_keeps_pattern_details_only(rules):
+    nlp, info = blank_pipeline(), PipelineInfo(name="blank", statistical=False)
+    text = ("Joy Mensah, 19, now works at the Sunrise Bakery on Main Street in Tema. "
+            "Her mobile number is +44 7700 900123. Call the helpline on 0800 123 456.")
+    findings = [f for f in scan_document(Document(path="<t>", text=text), nlp, info, rules, Settings()).findings
+                if f.category == CATEGORY]
+    assert [f.text for f in findings] == ["+44 7700 900123"]
+
+
+def test_dev_items_precision_and_recall(scan, dev_items):
+    pairs = [(item["id"], item["expected"], finding_dicts(scan(item["text"]))) for item in dev_items]
+    tp, fp, fn, problems = score(pairs, CATEGORY)
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    assert precision >= 0.85 and recall >= 0.8, (precision, recall, problems)
+
+
+@pytest.mark.parametrize("name", ["case-story.txt", "case-story.docx", "donor-appeal.txt", "press-release.docx",
+                                  "poster-set.txt", "good-practice-web.txt", "training-handout.docx"])
+def test_dev_documents_flags_found_without_false_alarms(pipeline, rules, name):
+    path = dev_document(name)
+    nlp, info = pipeline
+    report = scan_document(read_path(str(path)), nlp, info, rules, Settings())
+    try:
+        expected = expected_for(path)
+    except FileNotFoundError:
+        expected = expected_for(path.with_suffix(".txt"))
+    tp, fp, fn, problems = score([(name, expected, finding_dicts(report.findings))], CATEGORY)
+    assert fn == 0 and fp == 0, problems
