@@ -315,6 +315,9 @@ def anchored_comments(path: Path) -> list[tuple[str, str, str]]:
             anchored.setdefault(int(el.get(W + "id")), "")
         elif el.tag == W + "commentRangeEnd":
             active.discard(int(el.get(W + "id")))
+        elif el.tag == W + "tc" and el.getprevious() is not None and el.getprevious().tag == W + "tc":
+            for i in active:  # the reader joins cells of a row with a tab
+                anchored[i] += "\t"
         elif el.tag in (W + "t", W + "tab", W + "br") and not any(a.tag == W + "del" for a in el.iterancestors()):
             piece = el.text or "" if el.tag == W + "t" else "\t" if el.tag == W + "tab" else "\n"
             for i in active:
