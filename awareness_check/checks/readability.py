@@ -33,9 +33,9 @@ class Audience:
 
 
 AUDIENCES = {
-    "general": Audience("general", max_grade=8.0, min_ease=60.0, long_sentence=30, dense_sentence=20),
-    "youth": Audience("youth", max_grade=6.0, min_ease=70.0, long_sentence=22, dense_sentence=15),
-    "professional": Audience("professional", max_grade=12.0, min_ease=40.0, long_sentence=40, dense_sentence=28),
+    "general": Audience("general", max_grade=8.0, min_ease=60.0, long_sentence=35, dense_sentence=25),
+    "youth": Audience("youth", max_grade=6.0, min_ease=70.0, long_sentence=25, dense_sentence=18),
+    "professional": Audience("professional", max_grade=12.0, min_ease=40.0, long_sentence=45, dense_sentence=32),
 }
 
 _LIST_MARK = re.compile(r"^\s*(?:[-*\u2022\u2013\u25aa\u25cf]|\d{1,2}[.)]|[a-z][.)])\s+")
