@@ -58,7 +58,7 @@ prostitution prostitute brothel exploit exploitation exploitative exploiter bond
 enslave enslavement slavery slave unpaid begging rape
 """.split())
 FORCE_LEMMAS = frozenset("force make compel coerce oblige".split())
-FORCED_ACTS = frozenset("work labour labor beg prostitution prostitute steal sell marry sex serve servant selling begging".split())
+FORCED_ACTS = frozenset("work labour labor beg prostitution prostitute steal sell marry sex serve servant selling begging criminality marriage".split())
 CONTROL_OBJECTS = frozenset("passport passports document documents paper papers id card wage wages pay salary earnings phone phones".split())
 CONTROL_VERBS = frozenset("take keep confiscate hold withhold seize retain steal".split())
 EXPLOIT_PHRASES = ("without pay", "for no pay", "no wages", "for nothing", "debt bondage", "domestic servants",
@@ -71,7 +71,7 @@ cross crossing border boat dinghy vessel journey trip passage ferry drive across
 reach route sea lorry truck van transport take bring
 """.split())
 # Words that show the passage became (or was always) exploitation: then it may well be trafficking.
-DEBT_LEMMAS = frozenset("debt owe repay".split())
+DEBT_LEMMAS = frozenset("debt debts owe owed repay repayment bondage".split())
 
 SEQUENCE_ADVERBS = frozenset("later subsequently afterwards eventually then".split())
 MODALS = frozenset("may might could can".split())
@@ -148,7 +148,7 @@ def _is_hedged(tok: Token) -> bool:
     heads = [tok]
     h = tok
     for _ in range(2):
-        if h.head is h:
+        if h.head.i == h.i:
             break
         h = h.head
         heads.append(h)
@@ -178,6 +178,8 @@ def exploitation_cues(sent: Span, skip: set[int]) -> list[Token]:
         hit = False
         if lem in EXPLOIT_LEMMAS or t.lower_ in EXPLOIT_LEMMAS:
             hit = True
+        elif t.lower_ == "forced" and t.i + 1 < sent.end and (_lemma(t.doc[t.i + 1]) in FORCED_ACTS or t.doc[t.i + 1].lower_ in FORCED_ACTS):
+            hit = True  # 'forced labour', 'forced begging', 'forced work'
         elif lem in FORCE_LEMMAS and t.pos_ in ("VERB", "AUX", ""):
             after = t.doc[t.i + 1:min(sent.end, t.i + 8)]
             if any(_lemma(a) in FORCED_ACTS or a.lower_ in FORCED_ACTS or _lemma(a) in EXPLOIT_LEMMAS for a in after):
@@ -209,7 +211,7 @@ def _subject_of(verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
         else:
             break
@@ -345,9 +347,13 @@ class TerminologyCheck:
 
 
 def _cue_text(tok: Token) -> str:
-    """A few words around the cue for the message ('forced ... into prostitution')."""
+    """A few words around the cue for the message ('forced them to work', 'kept her passport')."""
     doc = tok.doc
     sent = tok.sent
+    if _lemma(tok) in FORCE_LEMMAS or tok.lower_ == "forced":
+        for a in doc[tok.i + 1:min(sent.end, tok.i + 7)]:
+            if _lemma(a) in FORCED_ACTS or a.lower_ in FORCED_ACTS or _lemma(a) in EXPLOIT_LEMMAS:
+                return doc[tok.i:a.i + 1].text
     head = tok.head if tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "prep") else tok
     if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
         head = tok.head.head
@@ -386,17 +392,21 @@ def _paid_crossing(tok: Token, sent: Span, statistical: bool) -> str | None:
     scope = sent
     if statistical:
         h = tok
-        while h.head is not h and h.pos_ not in ("VERB", "AUX"):
+        while h.head.i != h.i and h.pos_ not in ("VERB", "AUX"):
             h = h.head
         if any(c.dep_ in ("aux",) and c.lower_ in MODALS for c in h.children):
             return None
-        scope = sent if h.head is h else tok.doc[h.left_edge.i:h.right_edge.i + 1]
+        scope = sent if h.head.i == h.i else tok.doc[h.left_edge.i:h.right_edge.i + 1]
         if len(scope) < 4:
             scope = sent
     pay = _has_payment(scope)
     move = _has_movement([t for t in scope if t.i != tok.i])
     if pay is None or move is None:
         return None
+    if statistical and _lemma(pay) == "pay":
+        payer = _subject_of(pay)
+        if payer is not None and (payer.i == tok.i or (payer.lower_ in ("who", "that") and payer.head.head.i == tok.i)):
+            return None  # the traffickers paid someone (e.g. parents): a means of trafficking, not a smuggling fee
     lo, hi = min(pay.i, move.i), max(pay.i, move.i)
     if hi - lo <= 6:
         return tok.doc[lo:hi + 1].text
@@ -415,6 +425,8 @@ PATTERNS_CONFLATION = [
     re.compile(rf"\b{_T},?\s+{_SYN}\s+{_S}\b", re.I),
     re.compile(rf"\b{_S},?\s+{_SYN}\s+{_T}\b", re.I),
     re.compile(rf"\b{_T},?\s+{_APPOS},?\s+{_S}\b", re.I),
+    re.compile(rf"\b{_T},\s+or\s+{_S}\s*,", re.I),  # 'trafficking, or human smuggling, is ...' (apposition)
+    re.compile(rf"\b{_S},\s+or\s+{_T}\s*,", re.I),
     re.compile(rf"\b{_S},?\s+{_APPOS},?\s+{_T}\b", re.I),
     re.compile(rf"\b(?:{_T}|{_S})\s+(?:and|or)\s+(?:{_T}|{_S})\s+(?:as\s+)?(?:interchangeabl\w*|synonym\w*|as\s+synonyms|as\s+the\s+same\s+(?:thing|crime))", re.I),
     re.compile(rf"\b{_S}\s+(?:is|are|was|means|equals)\s+(?:(?:also|a|an|the|just|simply|another|form|kind|type|of|word|name|for|same|as)\s+){{0,5}}(?:modern\s+slavery|slavery|(?:human\s+)?trafficking)\b", re.I),
@@ -427,9 +439,9 @@ PATTERNS_ILLEGAL_MIGRATION = [
     re.compile(rf"\b{_T},?\s+(?:{_APPOS}|{_SYN})\s+(?:illegal|irregular)\s+(?:migration|immigration)\b", re.I),
 ]
 
-_BORDER = r"(?:borders?|abroad|another\s+country|other\s+countries|across|international\w*|transnational\w*|cross-border|from\s+one\s+country\s+to\s+another)"
+_BORDER = r"(?:across\s+(?:a\s+|the\s+|international\s+|national\s+)?borders?|borders?|abroad|another\s+country|other\s+countries|across|international\w*|transnational\w*|cross-border|from\s+one\s+country\s+to\s+another)"
 PATTERNS_BORDER_DEFINITION = [
-    re.compile(rf"\b(?:human\s+)?trafficking(?:\s+in\s+(?:persons|human\s+beings))?\s+(?:means|is\s+defined\s+as|refers\s+to|requires|always\s+involves|always\s+means|by\s+definition\s+(?:involves|means)|only\s+happens|happens\s+only|can\s+only\s+happen|must\s+involve|is\s+(?:the\s+)?(?:movement|moving|transport\w*|taking|smuggling)\s+of)\b[^.;:!?]{{0,60}}?\b{_BORDER}", re.I),
+    re.compile(rf"\b(?:human\s+)?trafficking(?:\s+in\s+(?:persons|human\s+beings))?\s+(?:means|is\s+defined\s+as|refers\s+to|requires|always\s+involves|always\s+means|by\s+definition\s+(?:involves|means)|only\s+happens|happens\s+only|can\s+only\s+happen|must\s+involve|is\s+(?:the\s+)?(?:movement|moving|transport\w*|taking|smuggling)\s+of)\b[^.;:!?]{{0,60}}?\b{_BORDER}(?:\s+borders?)?", re.I),
     re.compile(r"\bif\s+(?:no|there\s+(?:is|was)\s+no)\s+(?:international\s+)?border\b[^.;!?]{0,40}?\bnot\s+(?:\w+\s+)?traffick\w*", re.I),
     re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?trafficking\s+(?:unless|if\s+no|without)\b[^.;!?]{0,40}?\bborders?\b", re.I),
     re.compile(r"\bwithout\s+(?:crossing\s+)?(?:a|any)\s+(?:international\s+)?border\b[^.;!?]{0,30}?\b(?:is\s+not|isn't|cannot\s+be|can't\s+be)\s+(?:\w+\s+)?trafficking", re.I),
