@@ -29,7 +29,6 @@ from spacy.tokens import Span, Token
 
 from ..findings import Finding
 from .base import CheckContext
-from .context import base
 
 # Guard 2 (terminology.md): non-human objects of trafficking or smuggling.
 NON_HUMAN = frozenset("""
@@ -73,6 +72,8 @@ reach route sea lorry truck van transport take bring
 # Words that show the passage became (or was always) exploitation: then it may well be trafficking.
 DEBT_LEMMAS = frozenset("debt debts owe owed repay repayment bondage".split())
 
+_KNOWN: frozenset = frozenset()  # filled below, once every cue set exists
+
 SEQUENCE_ADVERBS = frozenset("later subsequently afterwards eventually then".split())
 MODALS = frozenset("may might could can".split())
 HEDGE_WORDS = frozenset("risk risks vulnerable vulnerability danger prone susceptible".split())
@@ -84,6 +85,8 @@ mother father uncle aunt friend friends neighbour neighbours neighbor neighbors 
 fisherman fishermen rescuer rescuers ngo ngos charity charities priest priests humanitarian
 """.split())
 
+_KNOWN = EXPLOIT_LEMMAS | FORCE_LEMMAS | FORCED_ACTS | CONTROL_VERBS | PAYMENT_LEMMAS | MOVEMENT_LEMMAS | DEBT_LEMMAS
+
 SMUGGLE = re.compile(r"^smuggl", re.I)
 TRAFFICK = re.compile(r"^traffick", re.I)
 
@@ -93,12 +96,22 @@ REPLACE_TRAFFICK = {"trafficker": "smuggler", "traffickers": "smugglers", "traff
                     "trafficking": "smuggling of migrants"}
 
 
+_IRREGULAR = {"paid": "pay", "made": "make", "sold": "sell", "kept": "keep", "took": "take", "taken": "take",
+              "held": "hold", "brought": "bring", "drove": "drive", "driven": "drive", "owed": "owe"}
+
+
 def _lemma(t: Token) -> str:
-    return base(t)
-
-
-def _words(span) -> list[str]:
-    return [t.lower_ for t in span]
+    """The lemma; without a lemmatizer (blank fallback) a crude one that knows the cue words."""
+    if t.lemma_:
+        return t.lemma_.lower()
+    word = t.lower_
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and (stem in _KNOWN or stem + "e" in _KNOWN):
+            return stem if stem in _KNOWN else stem + "e"
+    return word
 
 
 # --- shared cue readers -----------------------------------------------------------------------
@@ -331,8 +344,6 @@ class TerminologyCheck:
                     if found:
                         span = _phrase_span(tok)
                         sugg = REPLACE_TRAFFICK.get(tok.lower_)
-                        if span.start < tok.i and tok.lower_.startswith("trafficker"):
-                            pass
                         yield ctx.finding("TRM002", seg, span, suggestions=[sugg] if sugg else [], detail=found)
                         flagged.add(tok.i)
 
@@ -405,7 +416,7 @@ def _paid_crossing(tok: Token, sent: Span, statistical: bool) -> str | None:
         return None
     if statistical and _lemma(pay) == "pay":
         payer = _subject_of(pay)
-        if payer is not None and (payer.i == tok.i or (payer.lower_ in ("who", "that") and payer.head.head.i == tok.i)):
+        if payer is not None and payer.dep_ == "nsubj" and (payer.i == tok.i or (payer.lower_ in ("who", "that") and payer.head.head.i == tok.i)):
             return None  # the traffickers paid someone (e.g. parents): a means of trafficking, not a smuggling fee
     lo, hi = min(pay.i, move.i), max(pay.i, move.i)
     if hi - lo <= 6:
@@ -449,7 +460,7 @@ PATTERNS_BORDER_DEFINITION = [
 
 _FORCE = r"(?:forc\w*|coerc\w*|decepti\w*|deceiv\w*|kidnap\w*|abduct\w*|violence|threats?)"
 PATTERNS_SMUGGLING_FORCE = [
-    re.compile(rf"\bsmuggl\w*(?:\s+of\s+migrants)?\s+(?:always\s+|by\s+definition\s+)?(?:means|involves|requires|is\s+defined\s+as|is\s+(?:always\s+)?(?:done|carried\s+out)\s+(?:by|through|with))\s+(?:\w+\s+){{0,2}}{_FORCE}", re.I),
+    re.compile(rf"\bsmuggl\w*(?:\s+of\s+migrants)?\s+(?:always\s+|by\s+definition\s+)?(?:means|involves|requires|is\s+defined\s+as|is\s+(?:always\s+)?(?:done|carried\s+out)\s+(?:by|through|with))\s+(?:\w+\s+){{0,4}}{_FORCE}", re.I),
     re.compile(r"\bsmuggled\s+(?:\w+\s+){0,3}against\s+(?:their|his|her|your|its)\s+will\b", re.I),
     re.compile(r"\bsmugglers?\s+(?:always\s+)?(?:force|forced|forces|coerce|coerced)\s+(?:\w+\s+){0,3}to\s+pay\b", re.I),
 ]
