@@ -53,8 +53,13 @@ national nationals foreigner foreigners passenger passengers asylum-seeker asylu
 # Exploitation of the person: the purpose element of art. 3 of the Trafficking in Persons Protocol,
 # and the control after arrival that shows it (confiscated documents, withheld wages, no freedom).
 EXPLOIT_LEMMAS = frozenset("""
-prostitution prostitute brothel exploit exploitation exploitative exploiter bondage servitude
-enslave enslavement slavery slave unpaid begging rape
+prostitution prostitute brothel exploit exploitation exploiter bondage servitude
+enslave enslavement slavery unpaid begging
+""".split())
+# 'smugglers exploit people's desperation': an abstract object is not exploitation of the person.
+ABSTRACT_OBJECTS = frozenset("""
+desperation despair fear fears hope hopes dream dreams loophole loopholes gap gaps weakness weaknesses
+demand situation situations vulnerability vulnerabilities need needs lack chaos conflict crisis
 """.split())
 FORCE_LEMMAS = frozenset("force make compel coerce oblige".split())
 FORCED_ACTS = frozenset("work labour labor beg prostitution prostitute steal sell marry sex serve servant selling begging criminality marriage".split())
@@ -76,7 +81,9 @@ _KNOWN: frozenset = frozenset()  # filled below, once every cue set exists
 
 SEQUENCE_ADVERBS = frozenset("later subsequently afterwards eventually then".split())
 MODALS = frozenset("may might could can".split())
-HEDGE_WORDS = frozenset("risk risks vulnerable vulnerability danger prone susceptible".split())
+HEDGE_WORDS = frozenset("risk risks vulnerable vulnerability danger prone susceptible sometimes".split())
+# Recruitment by deception is the 'means' element of trafficking: a trafficking word is then apt.
+DECEPTION_LEMMAS = frozenset("promise lure deceive deception trick false fake job offer recruit recruiter".split())
 NEGATIONS = frozenset("not no never n't nobody none neither nor without".split())
 
 KIN_HELPERS = frozenset("""
@@ -179,6 +186,8 @@ def _is_hedged(tok: Token) -> bool:
     before = tok.doc[max(sent.start, tok.i - 6):tok.i]
     if any(t.lower_ in HEDGE_WORDS or t.lower_ in SEQUENCE_ADVERBS for t in before):
         return True
+    if any(_lemma(t) == "end" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "up" for t in before):
+        return True  # 'smuggled migrants can end up in forced labour': a sequence, not a confusion
     return False
 
 
@@ -191,6 +200,8 @@ def exploitation_cues(sent: Span, skip: set[int]) -> list[Token]:
         hit = False
         if lem in EXPLOIT_LEMMAS or t.lower_ in EXPLOIT_LEMMAS:
             hit = True
+        elif _unpaid(t):
+            hit = True
         elif t.lower_ == "forced" and t.i + 1 < sent.end and (_lemma(t.doc[t.i + 1]) in FORCED_ACTS or t.doc[t.i + 1].lower_ in FORCED_ACTS):
             hit = True  # 'forced labour', 'forced begging', 'forced work'
         elif lem in FORCE_LEMMAS and t.pos_ in ("VERB", "AUX", ""):
@@ -199,6 +210,8 @@ def exploitation_cues(sent: Span, skip: set[int]) -> list[Token]:
                 hit = True
         elif t.lower_ in CONTROL_OBJECTS and _controlled_by_other(t, sent):
             hit = True
+        if hit and lem == "exploit" and any(c.dep_ == "dobj" and (c.lower_ in ABSTRACT_OBJECTS or _lemma(c) in ABSTRACT_OBJECTS) for c in t.children):
+            hit = False
         if hit and not _is_hedged(t):
             cues.append(t)
     text = " " + " ".join(t.lower_ for t in toks) + " "
@@ -246,8 +259,20 @@ def _controlled_by_other(obj: Token, sent: Span) -> bool:
     return True
 
 
+def _unpaid(t: Token) -> bool:
+    """'paid nothing', 'not paid', 'never paid': no wages, which points to exploitation."""
+    if _lemma(t) != "pay":
+        return False
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "nothing") for c in t.children):
+        return True
+    nxt = t.doc[t.i + 1:t.i + 2]
+    return bool(nxt) and nxt[0].lower_ in ("nothing", "little")
+
+
 def _has_payment(tokens) -> Token | None:
     for t in tokens:
+        if _unpaid(t):
+            continue
         if _lemma(t) in PAYMENT_LEMMAS or t.lower_ in PAYMENT_LEMMAS or t.text in ("$", "€", "£") or t.text.startswith(("$", "€", "£")):
             return t
     return None
@@ -290,7 +315,7 @@ class TerminologyCheck:
 
     def _sentence(self, ctx, seg, sent: Span, statistical: bool) -> Iterator[Finding]:
         smug = [t for t in _targets(sent, SMUGGLE) if not is_non_human_target(t, statistical)]
-        traf = [t for t in _targets(sent, TRAFFICK) if not is_non_human_target(t, statistical)]
+        traf = [t for t in _targets(sent, TRAFFICK) if not is_non_human_target(t, statistical) and not _names_a_response_or_victim(t)]
         flagged: set[int] = set()
 
         for code, pattern_set in PATTERN_RULES:
@@ -357,6 +382,39 @@ class TerminologyCheck:
                     flagged.add(tok.i)
 
 
+def _done_by(cue: Token, agent: Token, statistical: bool) -> bool:
+    """The cue's clause has ``agent`` as its subject ('the traffickers lured her with a job offer');
+    without a parser any cue in the sentence counts."""
+    if not statistical:
+        return True
+    v = cue
+    for _ in range(4):
+        if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+            break
+        v = v.head
+    subj = _subject_of(v)
+    if subj is None or subj.dep_ != "nsubj":
+        return False
+    if subj.i == agent.i:
+        return True
+    return subj.lower_ in ("who", "that") and subj.head.head.i == agent.i
+
+
+def _names_a_response_or_victim(tok: Token) -> bool:
+    """'anti-trafficking police', 'trafficking victims', 'victims of trafficking': the word does not
+    name what the people in the sentence are doing, so a paid crossing nearby says nothing about it."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "counter"):
+        return True
+    if tok.i >= 1 and doc[tok.i - 1].lower_.rstrip("-") in ("anti", "counter"):
+        return True
+    nxt = doc[tok.i + 1:tok.i + 3]
+    if any(t.lower_ in ("victim", "victims", "survivor", "survivors") for t in nxt[:1]):
+        return True
+    prev = doc[max(0, tok.i - 3):tok.i]
+    return any(t.lower_ in ("victim", "victims", "survivor", "survivors") for t in prev) and any(t.lower_ == "of" for t in prev)
+
+
 def _cue_text(tok: Token) -> str:
     """A few words around the cue for the message ('forced them to work', 'kept her passport')."""
     doc = tok.doc
@@ -399,6 +457,8 @@ def _paid_crossing(tok: Token, sent: Span, statistical: bool) -> str | None:
     if any(_lemma(t) in DEBT_LEMMAS for t in sent):
         return None
     if any(t.lower_ in HEDGE_WORDS for t in sent):
+        return None
+    if any(_lemma(t) in DECEPTION_LEMMAS and _done_by(t, tok, statistical) for t in sent):
         return None
     scope = sent
     if statistical:
