@@ -249,3 +249,18 @@ def test_no_terminology_finding_on_clean_dev_items(scan, dev_items):
     clean = [it for it in dev_items if not it["expected"]]
     noisy = [(it["id"], f.text) for it in clean for f in terms(scan, it["text"])]
     assert not noisy
+
+
+def test_exploitation_told_in_the_next_sentence_is_linked_by_the_pronoun(scan):
+    found = terms(scan, "The smugglers drove the girls to the coast. There they sold them to a brothel owner.")
+    assert [(f.rule_id, f.text) for f in found] == [("TRM001", "smugglers")]
+    assert "next sentence" in found[0].message
+    # the pronoun names the migrants (passive): no link
+    assert not terms(scan, "The smugglers drove the girls to the coast. There they were forced into prostitution.")
+    # the smugglers are not the subject: no link
+    assert not terms(scan, "The girls paid the smugglers in cash. Later they were sold to a brothel owner.")
+
+
+def test_fee_told_in_the_previous_sentence_counts_only_without_exploitation_in_the_paragraph(scan):
+    assert "TRM002" in codes(scan, "Each passenger paid 1,500 euros. The traffickers steered the dinghy across the strait.")
+    assert not terms(scan, "Each passenger paid 1,500 euros. The traffickers steered the dinghy across the strait and then forced the men to work on farms to repay the debt.")

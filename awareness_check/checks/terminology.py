@@ -310,13 +310,61 @@ class TerminologyCheck:
         statistical = ctx.info.statistical
         for seg in ctx.segments:
             sents = list(seg.doc.sents)
+            flagged: set[int] = set()
             for sent in sents:
-                yield from self._sentence(ctx, seg, sent, statistical)
+                yield from self._sentence(ctx, seg, sent, statistical, flagged)
+            if statistical and len(sents) > 1:
+                yield from self._paragraph(ctx, seg, sents, flagged)
 
-    def _sentence(self, ctx, seg, sent: Span, statistical: bool) -> Iterator[Finding]:
+    def _paragraph(self, ctx, seg, sents: list[Span], flagged: set[int]) -> Iterator[Finding]:
+        """Cues in the next or previous sentence of the same paragraph, for narrative text.
+
+        'The smugglers took the women to a flat. There they forced them into prostitution.': the
+        exploitation is told one sentence later, by a pronoun whose antecedent is the smugglers.
+        'The migrants paid 2,000 euros each. Traffickers took them across in a dinghy.': the fee is
+        told one sentence earlier. Both only when the paragraph names one crime and, for TRM002,
+        describes no exploitation, debt or deception anywhere.
+        """
+        para_smug = [t for t in seg.doc if SMUGGLE.match(t.text) and not is_non_human_target(t, True)]
+        para_traf = [t for t in seg.doc if TRAFFICK.match(t.text) and not is_non_human_target(t, True)
+                     and not _names_a_response_or_victim(t)]
+        if para_smug and para_traf:
+            return
+        for k, sent in enumerate(sents[:-1]):
+            nxt = sents[k + 1]
+            if ctx.enabled("TRM001"):
+                for tok in (t for t in para_smug if sent.start <= t.i < sent.end and t.i not in flagged):
+                    cue = _pronoun_continues(tok, nxt)
+                    if cue is not None:
+                        sugg = REPLACE_SMUGGLE.get(tok.lower_)
+                        yield ctx.finding("TRM001", seg, _phrase_span(tok), suggestions=[sugg] if sugg else [],
+                                          detail=_cue_text(cue), reading="the next sentence")
+                        flagged.add(tok.i)
+        if ctx.enabled("TRM002") and para_traf:
+            whole = seg.doc[:]
+            if exploitation_cues(whole, set()) or any(_lemma(t) in DEBT_LEMMAS or _lemma(t) in DECEPTION_LEMMAS
+                                                        or t.lower_ in HEDGE_WORDS for t in whole):
+                return
+            for k, sent in enumerate(sents):
+                toks = [t for t in para_traf if sent.start <= t.i < sent.end and t.i not in flagged]
+                if not toks or _has_movement([t for t in sent if t.i not in {x.i for x in toks}]) is None:
+                    continue
+                if _has_payment(sent) is not None:
+                    continue  # the sentence pass has decided already
+                around = [sents[j] for j in (k - 1, k + 1) if 0 <= j < len(sents)]
+                pay = next((p for a in around for p in [_has_payment(a)] if p is not None), None)
+                if pay is None:
+                    continue
+                for tok in toks:
+                    sugg = REPLACE_TRAFFICK.get(tok.lower_)
+                    fee = pay.doc[pay.i:min(pay.i + 4, pay.sent.end)]
+                    yield ctx.finding("TRM002", seg, _phrase_span(tok), suggestions=[sugg] if sugg else [],
+                                      detail=fee.text.rstrip(" .,;"), reading="the sentence next to it")
+                    flagged.add(tok.i)
+
+    def _sentence(self, ctx, seg, sent: Span, statistical: bool, flagged: set[int]) -> Iterator[Finding]:
         smug = [t for t in _targets(sent, SMUGGLE) if not is_non_human_target(t, statistical)]
         traf = [t for t in _targets(sent, TRAFFICK) if not is_non_human_target(t, statistical) and not _names_a_response_or_victim(t)]
-        flagged: set[int] = set()
 
         for code, pattern_set in PATTERN_RULES:
             if not ctx.enabled(code):
@@ -352,7 +400,8 @@ class TerminologyCheck:
                     sugg = REPLACE_SMUGGLE.get(tok.lower_)
                     if span.start < tok.i:
                         sugg = "trafficking in persons" if tok.lower_ == "smuggling" else sugg
-                    yield ctx.finding("TRM001", seg, span, suggestions=[sugg] if sugg else [], detail=detail)
+                    yield ctx.finding("TRM001", seg, span, suggestions=[sugg] if sugg else [], detail=detail,
+                                      reading="this sentence")
                     flagged.add(tok.i)
 
         if traf and not both:
@@ -369,7 +418,8 @@ class TerminologyCheck:
                     if found:
                         span = _phrase_span(tok)
                         sugg = REPLACE_TRAFFICK.get(tok.lower_)
-                        yield ctx.finding("TRM002", seg, span, suggestions=[sugg] if sugg else [], detail=found)
+                        yield ctx.finding("TRM002", seg, span, suggestions=[sugg] if sugg else [], detail=found,
+                                          reading="this sentence")
                         flagged.add(tok.i)
 
         if smug and ctx.enabled("TRM013"):
@@ -380,6 +430,34 @@ class TerminologyCheck:
                 if helper is not None:
                     yield ctx.finding("TRM013", seg, _phrase_span(tok), detail=helper.text)
                     flagged.add(tok.i)
+
+
+_AGENT_PRONOUNS = {"smugglers": {"they"}, "smuggler": {"he", "she"}}
+_AGENT_HEADS = {"ring", "rings", "gang", "gangs", "network", "networks", "group", "groups"}
+
+
+def _pronoun_continues(tok: Token, nxt: Span) -> Token | None:
+    """``tok`` (smuggler/s, or a smuggling gang) is the subject of its sentence and the next
+    sentence's exploitation cue has an agreeing pronoun as its active subject."""
+    agent = tok
+    if tok.lower_ == "smuggling" and tok.head.lower_ in _AGENT_HEADS:
+        agent = tok.head
+    if agent.dep_ != "nsubj" or agent.head.dep_ != "ROOT":
+        return None
+    number = "smugglers" if agent.lower_.endswith("s") else "smuggler"
+    pronouns = _AGENT_PRONOUNS[number]
+    for cue in exploitation_cues(nxt, set()):
+        v = cue
+        for _ in range(3):
+            if v.pos_ == "VERB" or v.head.i == v.i:
+                break
+            v = v.head
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None and v.dep_ == "conj":
+            subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in pronouns:
+            return cue
+    return None
 
 
 def _done_by(cue: Token, agent: Token, statistical: bool) -> bool:
