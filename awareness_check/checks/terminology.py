@@ -269,10 +269,21 @@ def _unpaid(t: Token) -> bool:
     return bool(nxt) and nxt[0].lower_ in ("nothing", "little")
 
 
+_MONEY = frozenset("fee fees euro euros dollar dollars pound pounds $ € £ cash money price".split())
+_TRANSPORT_VERBS = frozenset("take bring drive transport ferry".split())
+_TOWARD = frozenset("across over into to through".split())
+
+
 def _has_payment(tokens) -> Token | None:
     for t in tokens:
         if _unpaid(t):
             continue
+        if _lemma(t) == "charge":
+            # 'charged each migrant $4,000' is a fee; 'charged with employing' is a prosecution
+            after = t.doc[t.i + 1:min(len(t.doc), t.i + 6)]
+            if not any(a.like_num or a.lower_ in _MONEY or a.text[:1] in "$€£" for a in after):
+                continue
+            return t
         if _lemma(t) in PAYMENT_LEMMAS or t.lower_ in PAYMENT_LEMMAS or t.text in ("$", "€", "£") or t.text.startswith(("$", "€", "£")):
             return t
     return None
@@ -280,7 +291,14 @@ def _has_payment(tokens) -> Token | None:
 
 def _has_movement(tokens) -> Token | None:
     for t in tokens:
-        if _lemma(t) in MOVEMENT_LEMMAS or t.lower_ in MOVEMENT_LEMMAS:
+        lem = _lemma(t)
+        if lem in _TRANSPORT_VERBS:
+            # 'took them across the river' is a crossing; 'took 4,500 calls' is not
+            after = t.doc[t.i + 1:min(len(t.doc), t.i + 5)]
+            if any(a.lower_ in _TOWARD for a in after):
+                return t
+            continue
+        if lem in MOVEMENT_LEMMAS or t.lower_ in MOVEMENT_LEMMAS:
             return t
     return None
 
