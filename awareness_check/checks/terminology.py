@@ -588,7 +588,8 @@ _SYN = r"(?:also|otherwise|sometimes|often|commonly|widely)?\s*(?:called|known\s
 _APPOS = r"(?:i\.e\.|ie|that\s+is|in\s+other\s+words|otherwise\s+known\s+as|aka|a\.k\.a\.)"
 
 PATTERNS_CONFLATION = [
-    re.compile(rf"\b(?:traffick\w*\s*/\s*smuggl\w*|smuggl\w*\s*/\s*traffick\w*)\b", re.I),
+    # 'trafficking/smuggling' as one noun; a spaced list of agents ('traffickers / smugglers') is an 'or'
+    re.compile(r"\b(?:trafficking/smuggling|smuggling/trafficking)\b", re.I),
     re.compile(rf"\b{_T},?\s+{_SYN}\s+{_S}\b", re.I),
     re.compile(rf"\b{_S},?\s+{_SYN}\s+{_T}\b", re.I),
     re.compile(rf"\b{_T},?\s+{_APPOS},?\s+{_S}\b", re.I),
@@ -624,7 +625,7 @@ PATTERNS_SMUGGLING_FORCE = [
 PATTERNS_SMUGGLED_CRIMINAL = [
     re.compile(
         r"\b(?:smuggled\s+(?:migrants?|people|persons?|refugees?|women|men|children)|(?:who|that)\s+(?:pay|pays|paid|use|uses|used|hire|hires|hired)\s+(?:a\s+|the\s+)?smugglers?|(?:who|that)\s+(?:were|was|are|is|have\s+been|has\s+been)\s+smuggled|being\s+smuggled|having\s+been\s+smuggled|pays?\s+(?:a\s+|the\s+)?smugglers?)"
-        r"\b[^.;!?]{0,40}?\b(?:(?:is|are|was|were|be|become|becomes)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?:accomplices?|criminals?|offenders?|lawbreakers?|guilty|complicit)(?:\s+(?:to|in)\s+the\s+crime)?|(?:should|must|will)\s+be\s+(?:punished|prosecuted|jailed|imprisoned|charged|arrested|fined)|(?:is|are)\s+committing\s+a\s+crime|(?:broke|break|breaks)\s+the\s+law)",
+        r"\b[^.;!?]{0,40}?\b(?:(?:is|are|was|were|be|become|becomes)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?:accomplices?|criminals?|offenders?|lawbreakers?|guilty|complicit)\b(?:\s+(?:to|in)\s+the\s+crime)?|(?:should|must|will)\s+be\s+(?:punished|prosecuted|jailed|imprisoned|charged|arrested|fined|criminali[sz]ed)|(?:is|are)\s+committing\s+a\s+crime|(?:broke|break|breaks)\s+the\s+law)",
         re.I),
     re.compile(r"\b(?:charged|prosecuted|punished|convicted|arrested)\s+(?:\w+\s+){0,3}(?:as\s+accomplices|for\s+(?:using|paying|hiring)\s+(?:a\s+|the\s+)?smugglers?|for\s+(?:having\s+been|being)\s+smuggled)\b", re.I),
 ]
