@@ -360,8 +360,8 @@ class TerminologyCheck:
                         flagged.add(tok.i)
         if ctx.enabled("TRM002") and para_traf:
             whole = seg.doc[:]
-            if exploitation_cues(whole, set()) or any(_lemma(t) in DEBT_LEMMAS or _lemma(t) in DECEPTION_LEMMAS
-                                                        or t.lower_ in HEDGE_WORDS for t in whole):
+            if _mentions_exploitation(whole, set()) or any(_lemma(t) in DECEPTION_LEMMAS or t.lower_ in HEDGE_WORDS
+                                                             or t.lower_ in MODALS for t in whole):
                 return
             for k, sent in enumerate(sents):
                 toks = [t for t in para_traf if sent.start <= t.i < sent.end and t.i not in flagged]
@@ -545,10 +545,19 @@ def _kin_helper_label(tok: Token, statistical: bool) -> Token | None:
     return None
 
 
+def _mentions_exploitation(span: Span, skip: set[int]) -> bool:
+    """Any word of exploitation, hedged or not ('were later exploited by traffickers'): then a
+    trafficking word may well be apt, so TRM002 stays silent."""
+    if exploitation_cues(span, skip):
+        return True
+    return any(t.i not in skip and (_lemma(t) in EXPLOIT_LEMMAS or t.lower_ in EXPLOIT_LEMMAS or t.lower_ == "forced"
+                                    or _lemma(t) in DEBT_LEMMAS or _unpaid(t)) for t in span)
+
+
 def _paid_crossing(tok: Token, sent: Span, statistical: bool) -> str | None:
     """A trafficking word whose clause describes a fee for a crossing and no exploitation."""
     skip = {tok.i}
-    if exploitation_cues(sent, skip):
+    if _mentions_exploitation(sent, skip):
         return None
     if any(_lemma(t) in DEBT_LEMMAS for t in sent):
         return None
