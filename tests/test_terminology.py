@@ -264,3 +264,21 @@ def test_exploitation_told_in_the_next_sentence_is_linked_by_the_pronoun(scan):
 def test_fee_told_in_the_previous_sentence_counts_only_without_exploitation_in_the_paragraph(scan):
     assert "TRM002" in codes(scan, "Each passenger paid 1,500 euros. The traffickers steered the dinghy across the strait.")
     assert not terms(scan, "Each passenger paid 1,500 euros. The traffickers steered the dinghy across the strait and then forced the men to work on farms to repay the debt.")
+
+
+@pytest.mark.parametrize("text", [
+    # UNODC's own risk-table style: a spaced slash lists two groups, 'criminalized' reports a risk
+    "Fair trials leave fewer grounds for appeal for convicted traffickers / smugglers.",
+    "Smuggled migrants are criminalized for being smuggled, or for migration-related offences.",
+    # exploitation mentioned later in the sentence or hedged in the paragraph: trafficking may be apt
+    "Migrants who paid for the crossing were later exploited by traffickers.",
+    "Migrants often pay large sums for the journey. Traffickers may then exploit them after they arrive.",
+    # responses and victims, not the people who moved them
+    "Anti-trafficking police met the boat; each passenger had paid 1,000 euros for the crossing.",
+    "The trafficking victims had paid 3,000 dollars for the journey.",
+    # figurative 'exploit', fees, violence on the way: aggravated smuggling is still smuggling
+    "Smuggling networks exploit people's desperation and charge exploitative fees.",
+    "Smugglers forced the migrants at gunpoint onto an overcrowded boat.",
+])
+def test_real_world_phrasings_that_are_not_confusions(scan, text):
+    assert not terms(scan, text)
