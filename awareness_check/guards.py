@@ -83,14 +83,17 @@ def apply_guards(findings: list[Finding], adoc: AnalyzedDocument) -> list[Findin
         outside = sentence.replace(quoted, " ")
         critical = any(re.search(rf"\b{re.escape(c)}\b", outside) for c in cues)
         quotes.append((o_qs, o_qe, critical))
+    name_rules = set(guard_data().get("name_rules") or ())
     out = []
     for f in findings:
         if f.category in GUARDED_CATEGORIES and _mentioned(document.text, f.start):
             continue
         if f.category in GUARDED_CATEGORIES:
-            if any(s <= f.start and f.end <= e for s, e in prot):
+            if f.rule_id in name_rules:
+                pass  # the rule judges the name itself
+            elif any(s <= f.start and f.end <= e for s, e in prot):
                 continue
-            if any(s <= f.start and f.end <= e for s, e in name_like):
+            elif any(s <= f.start and f.end <= e for s, e in name_like):
                 # A name-like run ("the Modern Slavery Act 2015"): terms inside a name are not word
                 # choices; other findings are kept but softened, the tool cannot know better.
                 if f.category == "terminology":
