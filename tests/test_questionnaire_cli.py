@@ -173,7 +173,8 @@ def test_draft_prefills_what_the_scan_answers(tmp_path, pipeline):
     assert item10["scan"].startswith("3 gendered terms found: chairman")
 
     # the scan's item is not asked; the person answers the rest (item 7 offers the scan's answer as default)
-    keys = "\n".join(["y"] * 6) + "\n\n\n" + "\n".join(["y"] * 20) + "\n"
+    # items 1, 10 and 11 are answered by the scan (their rules are installed); 2-6 are asked before 7
+    keys = "\n".join(["y"] * 5) + "\n\n\n" + "\n".join(["y"] * 20) + "\n"
     second = run(["run", "awareness", "--answers", str(answers), "--draft", str(draft)], keys)
     assert "[10/19]" not in second.output and "[9/19]" in second.output and "[19/19]" in second.output
     assert "Scan of the draft: 3 gendered terms found" in second.output
