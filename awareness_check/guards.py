@@ -10,11 +10,11 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-import yaml
 
 from .analysis import AnalyzedDocument
 from .findings import Finding, Severity
 from .paths import lexicon_dir
+from .yamlio import load_yaml
 
 GUARDED_CATEGORIES = {"terminology", "gendered-language", "judgmental", "sensationalist", "stigmatizing", "stereotype"}
 # "male words like mankind", "terms such as 'illegals'": the word is mentioned, not used.
@@ -28,7 +28,7 @@ _QUOTE = re.compile(r"\"([^\"\n]{1,300})\"|(?<![\w])'([^'\n]{1,200}?)'(?![\w])")
 
 @lru_cache(maxsize=1)
 def guard_data() -> dict:
-    return yaml.safe_load((lexicon_dir() / "guards" / "protected-names.yml").read_text(encoding="utf-8"))
+    return load_yaml((lexicon_dir() / "guards" / "protected-names.yml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ import yaml
 from .errors import LexiconError
 from .findings import CATEGORY_IDS, Severity
 from .paths import lexicon_dir
+from .yamlio import load_yaml
 
 CODE_RE = re.compile(r"^[A-Z]{3}\d{3}$")
 KEBAB_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -136,7 +137,7 @@ def load_rules(directory: str | None = None) -> RuleSet:
 def load_rule_file(path: Path) -> list[Rule]:
     where = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise LexiconError(f"{where}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):

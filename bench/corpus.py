@@ -11,6 +11,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+SUBJECTS = ["The campaign", "Our partners", "The ministry", "Local volunteers", "The helpline team", "Teachers in the district",
+            "The labour inspectorate", "Community radio", "The regional office", "Health workers", "The project", "Employers"]
+VERBS = ["will publish", "reviewed", "is preparing", "discussed", "translated", "shared", "presented", "evaluated",
+         "supports", "funded", "printed", "updated"]
+OBJECTS = ["a guide on fair recruitment", "the new leaflets", "posters for bus stations", "a short radio drama",
+           "training for community leaders", "a survey of local employers", "the referral directory", "a school lesson plan",
+           "information on safe migration", "the annual work plan", "a checklist for job seekers", "contact cards with the helpline"]
+TAILS = ["before the harvest season", "in four languages", "with support from local councils", "for the border districts",
+         "after consultations with workers", "this spring", "in every market town", "for the coming year", "", ""]
+
 NEUTRAL = [
     "The campaign will run for six weeks on local radio and in community centres across the region.",
     "Workers who are offered jobs abroad can call the helpline to check an agency's licence.",
@@ -38,14 +48,22 @@ def paragraphs() -> list[str]:
     return paras
 
 
-def build(words: int, seed: int = 7) -> str:
+def neutral_sentence(rng: random.Random) -> str:
+    if rng.random() < 0.3:
+        return rng.choice(NEUTRAL)
+    tail = rng.choice(TAILS)
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}{' ' + tail if tail else ''}."
+
+
+def build(words: int, seed: int = 7, flagged_share: float = 0.2) -> str:
+    """Paragraphs of neutral campaign prose, with about ``flagged_share`` of paragraphs from the lexicon examples."""
     rng = random.Random(seed)
     source = paragraphs()
     out: list[str] = []
     count = 0
     while count < words:
-        if rng.random() < 0.5:
-            para = " ".join(rng.choice(NEUTRAL) for _ in range(rng.randint(2, 6)))
+        if rng.random() >= flagged_share:
+            para = " ".join(neutral_sentence(rng) for _ in range(rng.randint(2, 6)))
         else:
             para = " ".join(rng.choice(source) for _ in range(rng.randint(1, 3)))
         out.append(para)

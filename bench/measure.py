@@ -33,16 +33,23 @@ def main() -> None:
             n += len(d)
         result["tokens"] = n
         result["process_seconds"] = time.perf_counter() - t1
-    elif job == "scan":
-        from awareness_check.api import check_paths
+    elif job in ("scan", "scan-full"):
+        from awareness_check.api import scan_document
+        from awareness_check.documents import read_path
+        from awareness_check.findings import Report
+        from awareness_check.lexicon import load_rules
+        from awareness_check.pipeline import load_pipeline
         from awareness_check.reports import render
+        from awareness_check.settings import Settings
 
-        report = check_paths([sys.argv[2]])
-        render(report, "json")
-        result["findings"] = len(report.findings)
-        result["findings_by_rule"] = sorted(
-            [f.rule_id, f.start, f.end] for f in report.findings
-        ) if len(sys.argv) > 3 and sys.argv[3] == "--keep" else None
+        nlp, info = load_pipeline(quiet=True)
+        document = read_path(sys.argv[2])
+        doc_report = scan_document(document, nlp, info, load_rules(), Settings(), selective=(job == "scan"))
+        render(Report(documents=[doc_report], pipeline=info.name), "json")
+        result["findings"] = len(doc_report.findings)
+        if len(sys.argv) > 3:  # keep the findings for the agreement figure
+            with open(sys.argv[3], "w", encoding="utf-8") as fh:
+                json.dump(sorted([f.rule_id, f.start, f.end, str(f.severity)] for f in doc_report.findings), fh)
     result["seconds"] = time.perf_counter() - t0
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))

@@ -24,6 +24,7 @@ import yaml
 from ..errors import AwarenessCheckError, LexiconError
 from ..findings import CATEGORY_IDS
 from ..paths import lexicon_dir
+from ..yamlio import load_yaml
 
 KINDS = ("checklist", "risks", "advocacy")
 ANSWER_LABELS = {"yes": "Yes", "no": "No", "in-part": "In part"}
@@ -218,7 +219,7 @@ class _Reader:
 def load_checklist_file(path: Path) -> Checklist:
     where = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise LexiconError(f"{where}: not valid YAML: {' '.join(str(exc).split())}") from None
     top = _Reader(data, where)

@@ -20,6 +20,7 @@ import yaml
 
 from ..errors import AwarenessCheckError
 from .model import ANSWER_LABELS, LEVELS, Checklist
+from ..yamlio import load_yaml
 
 VERSION = 1
 _ANSWER_ALIASES = {
@@ -119,7 +120,7 @@ def load_answers(path: str | Path, checklists: dict[str, Checklist], *, must_exi
     if not raw_text.strip():
         return Answers(path=path)
     try:
-        data = yaml.safe_load(raw_text) if is_yaml(path) else json.loads(raw_text)
+        data = load_yaml(raw_text) if is_yaml(path) else json.loads(raw_text)
     except json.JSONDecodeError as exc:
         raise AnswersError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except yaml.YAMLError as exc:

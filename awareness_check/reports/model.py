@@ -22,6 +22,7 @@ from ..errors import LexiconError
 from ..findings import Category, DocumentReport, Finding, Report
 from ..lexicon import Rule, RuleSet, Source, load_rules
 from ..paths import lexicon_dir
+from ..yamlio import load_yaml
 
 SEVERITY_ORDER = ("error", "warning", "suggestion")
 # How far the sentence around a phrase reaches at most on each side (long lines stay readable).
@@ -57,7 +58,7 @@ def load_checklist(name: str = "awareness") -> Checklist:
     """The 3.8 checklist (``lexicons/checklists/<name>.yml``), validated enough to render."""
     path = lexicon_dir() / "checklists" / f"{name}.yml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path.name}: cannot be read ({exc})") from None
     items = []
