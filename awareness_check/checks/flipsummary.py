@@ -11,14 +11,26 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..findings import Finding
-from ..flip import flip_analyzed, flip_counts
+from ..flip import flip_analyzed, flip_counts, load_flip_lexicon
 from .base import CheckContext
+
+
+# Words whose swap the tagger decides ('her' object or possessive, 'his' or 'hers').
+_TAGGED_PRONOUNS = frozenset({"her", "his"})
 
 
 class FlipSummary:
     codes: tuple[str, ...] = ()
+    context_sentences = 0
     # Run after the other families' finalize steps, so a role table built there is seen too.
     finalize_order = 100
+
+    def wants(self, sent) -> bool:
+        """'her'/'his' (read by their tag) and any word of the pair list (the tagger tells 'to man'
+        from 'a man', NER tells 'Martin Luther King' from 'the king'). He, she, him, herself and
+        himself swap the same way without a parse, so a sentence with only those is not selected."""
+        words = load_flip_lexicon().words
+        return any(t.lower_ in _TAGGED_PRONOUNS or t.lower_ in words or t.lower_.rstrip(".") in words for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         return ()
