@@ -27,6 +27,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..findings import Finding
+from . import context as ctxmod
 from .base import CheckContext
 
 GENERIC_PRONOUN = "GEN010"
@@ -147,7 +148,13 @@ def _female(tok: Token) -> bool:
 
 
 def _person_noun(tok: Token) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and (_base(tok) in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS)
+    return tok.pos_ in ("NOUN", "PROPN") and (_base(tok) in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS or _role_compound(tok))
+
+
+def _role_compound(noun: Token) -> bool:
+    """'au pair', 'flight attendant', 'domestic helper': a role named by a compound."""
+    mods = FEMALE_STEREOTYPED_COMPOUNDS.get(_base(noun))
+    return bool(mods) and any(c.lower_ in mods for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i)
 
 
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant")
@@ -307,7 +314,17 @@ def _judge(noun: Token, pron: Token) -> str:
     # 'the applicant must bring his passport': a rule for whoever applies; 'the recruiter says he
     # can get her a visa' is one recruiter, so only modals of obligation count here.
     anchored = any(t.lower_ in TIME_ANCHORS for t in pron.sent) or any(t.ent_type_ in ("DATE", "TIME") for t in pron.sent)
-    return "generic" if _has_modal(verbs, OBLIGATION_MODALS) and not anchored else "specific"
+    if anchored:
+        return "specific"
+    if _has_modal(verbs, OBLIGATION_MODALS):
+        return "generic"
+    # 'If the nanny is not allowed out, she may be a victim': a condition on whoever holds a role
+    # stereotyped as women's (GEN012 only). Not for 'he': press releases say 'if the suspect is
+    # convicted, he may face ...' of one real man.
+    if pron.lower_ not in FEMININE_PRONOUNS or not stereotyped_female_role(noun):
+        return "specific"
+    conditional = any(t.lower_ in CONDITIONALS and t.dep_ == "mark" for t in noun.sent)
+    return "generic" if conditional and _has_modal(_clause_verbs(pron), RULE_MODALS) else "specific"
 
 
 def _has_modal(verbs: list[Token], modals: set[str]) -> bool:
@@ -345,8 +362,7 @@ def stereotyped_female_role(noun: Token) -> bool:
     base = _base(noun)
     if base in FEMALE_STEREOTYPED_ROLES:
         return True
-    mods = FEMALE_STEREOTYPED_COMPOUNDS.get(base)
-    if mods and any(c.lower_ in mods for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i):
+    if _role_compound(noun):
         return True
     return base in QUANTIFIED_ONLY_ROLES and any(d in QUANTIFIERS for d in _determiners(noun))
 
@@ -497,4 +513,46 @@ def _addresses_job_seekers(ctx: CheckContext) -> bool:
     return you >= 5 and jobs >= 5
 
 
-CHECKS = [GenericPronounCheck()]
+# --- GEN005 'a female' tagged as an adjective ----------------------------------------------------
+
+SEX_WORDS = {"female": "female-noun", "male": "male-noun"}
+_NP_OPENERS = {"a", "an", "one", "another", "the", "each", "every", "this", "that", "any"}
+# After an adjective 'female' a noun would follow; these start something else.
+_NOT_A_NOUN_NEXT = {"CCONJ", "VERB", "AUX", "ADP", "SCONJ", "PRON", "PUNCT", "PART", "DET"}
+
+
+class SexAsNounCheck:
+    """GEN005 (GL-30) where the small model tags 'female' as an adjective although nothing follows
+    for it to describe ('police rescued a female and two children', 'found a female hiding'): the
+    word then stands for the person. The tagged cases (NOUN) are the lexicon's own patterns."""
+
+    codes = ("GEN005",)
+    context_sentences = 0
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in SEX_WORDS for t in sent)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not (ctx.info.statistical and ctx.enabled("GEN005")):
+            return
+        rule = ctx.rules.get("GEN005")
+        for seg in ctx.segments:
+            doc = seg.doc
+            for tok in doc:
+                entry_id = SEX_WORDS.get(tok.lower_)
+                if entry_id is None or tok.pos_ != "ADJ" or tok.i == 0 or tok.i + 1 >= len(doc):
+                    continue
+                prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+                if prev.lower_ not in _NP_OPENERS or nxt.pos_ not in _NOT_A_NOUN_NEXT or nxt.text == "-":
+                    continue
+                if nxt.pos_ == "CCONJ" and tok.i + 2 < len(doc) and doc[tok.i + 2].pos_ in ("ADJ", "NOUN"):
+                    if doc[tok.i + 2].lower_ in SEX_WORDS or doc[tok.i + 2].pos_ == "ADJ":
+                        continue  # 'a female and male officer': adjectives sharing one noun
+                entry = rule.entry(entry_id)
+                span = doc[tok.i:tok.i + 1]
+                if entry is None or not ctxmod.passes(span, entry.context, True):
+                    continue
+                yield ctx.finding(rule, seg, span, entry=entry)
+
+
+CHECKS = [GenericPronounCheck(), SexAsNounCheck()]
