@@ -298,6 +298,7 @@ def test_generic_she_for_roles_stereotyped_as_womens(scan, sentence, word):
     "A woman who is trafficked may fear that her family will be harmed.",
     "Every domestic worker should know his or her rights.",
     "If the suspect is convicted, he may face up to ten years in prison.",
+    "Ahmed said no one had ever asked about his passport.",
 ])
 def test_specific_women_and_doublets_are_not_generic(scan, sentence):
     assert not [f for f in scan(sentence) if f.rule_id in ("GEN010", "GEN012")]
@@ -322,3 +323,7 @@ def test_gendered_labels_in_new_wordings(scan, sentence, word):
 ])
 def test_label_traps(scan, sentence):
     assert not gendered(scan(sentence))
+
+
+def test_no_one_tagged_as_a_noun_is_still_generic(scan):
+    assert only(scan("No one should have to surrender his passport to an employer."), "his").rule_id == "GEN010"

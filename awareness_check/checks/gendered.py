@@ -224,13 +224,17 @@ def find_antecedent(pron: Token, quotes: list[int] | None = None) -> tuple[str, 
         if quotes[tok.i] and quotes[tok.i] != quotes[pron.i]:
             continue
         low = tok.lower_
-        if low in INDEFINITE_PRONOUNS and tok.pos_ == "PRON":
+        no_one = low == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"  # tagged NOUN at times
+        if low in INDEFINITE_PRONOUNS and (tok.pos_ == "PRON" or no_one):
             if feminine:
                 return "none", tok
             if low == "one" and not _generic_one(tok):
                 continue
             if pron.lower_ in ("he", "him") and any(t.tag_ == "VBD" for t in _clause_verbs(pron)):
                 return "specific", tok  # 'nobody knew where he had gone': someone in particular
+            if any(t.tag_ == "VBD" for t in _clause_verbs(pron)) and any(
+                    t.ent_type_ == "PERSON" or _male(t) for t in tok.sent if t.i < tok.i):
+                return "specific", tok  # 'Ahmed said no one had asked about his passport': Ahmed's
             return "generic", tok
         if tok.pos_ == "PRON":
             continue  # I, you, they, a previous pronoun (same referent): not the antecedent
