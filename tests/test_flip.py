@@ -362,6 +362,8 @@ def test_a_doc_from_another_pipeline_flips_with_its_own_offsets(pipeline):
     ("MR. OKORO AND MS. DIALLO MET THE POLICE.", "MS. OKORO AND MR. DIALLO MET THE POLICE."),
     ("Mr and Mrs Diallo travelled with their son.", "Ms and Mr Diallo travelled with their daughter."),
     ("Ms Diallo's lawyer said Mrs Okoro's statement was false.", "Mr Diallo's lawyer said Mr Okoro's statement was false."),
+    ("Dear Mr. and Mrs. Smith, she wrote.", "Dear Ms. and Mr. Smith, he wrote."),
+    ("The Ms. Foundation funds her shelter.", "The Ms. Foundation funds his shelter."),
 ])
 def test_every_title_form_swaps_even_when_ner_reads_an_organisation(flip, text, expected):
     assert flipped(flip, text) == expected
