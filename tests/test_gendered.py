@@ -327,3 +327,20 @@ def test_label_traps(scan, sentence):
 
 def test_no_one_tagged_as_a_noun_is_still_generic(scan):
     assert only(scan("No one should have to surrender his passport to an employer."), "his").rule_id == "GEN010"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Each of the workers must show his identity card.", "his"),
+    ("A survivor has the right to decide whether he wants to testify.", "he"),
+])
+def test_partitives_and_entitlements_are_generic(scan, sentence, word):
+    assert only(scan(sentence), word).rule_id == "GEN010"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Each of the men showed his identity card.",
+    "Each of the workers showed his identity card to the inspector.",
+    "The survivor, Daniel, has the right to decide whether he wants to testify.",
+])
+def test_real_groups_and_named_people_are_specific(scan, sentence):
+    assert not [f for f in scan(sentence) if f.rule_id == "GEN010"]

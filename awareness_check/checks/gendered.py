@@ -236,6 +236,13 @@ def find_antecedent(pron: Token, quotes: list[int] | None = None) -> tuple[str, 
                     t.ent_type_ == "PERSON" or _male(t) for t in tok.sent if t.i < tok.i):
                 return "specific", tok  # 'Ahmed said no one had asked about his passport': Ahmed's
             return "generic", tok
+        if low in QUANTIFIERS and tok.pos_ in ("PRON", "DET", "NOUN") and tok.dep_ != "det":
+            group = _partitive_group(tok)  # 'each of the workers ... his'
+            if group is not None and not other_gender(group):
+                if same_gender(group) or any(t.tag_ == "VBD" for t in _clause_verbs(pron)):
+                    return "specific", group  # 'each of the men', or a past event: a real group
+                if _person_noun(group):
+                    return "generic", tok
         if tok.pos_ == "PRON":
             continue  # I, you, they, a previous pronoun (same referent): not the antecedent
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and tok.is_title and low not in PERSON_NOUNS):
@@ -260,6 +267,22 @@ def find_antecedent(pron: Token, quotes: list[int] | None = None) -> tuple[str, 
                 continue  # 'the victim support worker': the head noun is the candidate
             return _judge(tok, pron), tok
     return "none", None
+
+
+def _partitive_group(tok: Token) -> Token | None:
+    """The group in 'each of the workers', 'any of them' (None when there is no 'of' phrase)."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+_ENTITLED = re.compile(r"\b(?:has|have) (?:the|a|every) right to\b|\bis (?:entitled|free|allowed|required|obliged) to\b", re.I)
+
+
+def _entitlement(sent: Span) -> bool:
+    """'a survivor has the right to decide whether he ...': a rule for anyone, like 'may'."""
+    return bool(_ENTITLED.search(sent.text))
 
 
 def _inside_phrase_of(pron: Token, noun: Token) -> bool:
@@ -310,7 +333,7 @@ def _judge(noun: Token, pron: Token) -> str:
     if any(d in INDEFINITE_ARTICLES for d in dets):
         # 'a victim may ...', 'if a driver hides ... his': generic. 'Police are looking for a
         # suspect. He is ...' or a caption ('a rider checking his phone'): one person.
-        if _has_modal(verbs, RULE_MODALS):
+        if _has_modal(verbs, RULE_MODALS) or _entitlement(pron.sent):
             return "generic"
         present = any(t.tag_ in ("VBZ", "VBP") for t in verbs)
         conditional = any(t.lower_ in CONDITIONALS for t in noun.sent)
