@@ -351,3 +351,29 @@ def test_a_doc_from_another_pipeline_flips_with_its_own_offsets(pipeline):
     result = flip_analyzed(analyze_doc(nlp(text), nlp, info))
     assert result.text == "Co\u00adoperation\u00ad\u00ad\u00ad matters: the policewoman said she would help him."
     assert all(text[s.start:s.end] == s.original for s in result.swaps)
+
+
+# ------------------------------------------------------------------------- titles (round 2)
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ms Diallo said she was never paid.", "Mr Diallo said he was never paid."),
+    ("According to Ms Diallo, the agency kept her passport.", "According to Mr Diallo, the agency kept his passport."),
+    ("We spoke to Ms. Ana Lopez and Mr. Juan Perez.", "We spoke to Mr. Ana Lopez and Ms. Juan Perez."),
+    ("MR. OKORO AND MS. DIALLO MET THE POLICE.", "MS. OKORO AND MR. DIALLO MET THE POLICE."),
+    ("Mr and Mrs Diallo travelled with their son.", "Ms and Mr Diallo travelled with their daughter."),
+    ("Ms Diallo's lawyer said Mrs Okoro's statement was false.", "Mr Diallo's lawyer said Mr Okoro's statement was false."),
+    ("Dear Mr. and Mrs. Smith, she wrote.", "Dear Ms. and Mr. Smith, he wrote."),
+    ("The Ms. Foundation funds her shelter.", "The Ms. Foundation funds his shelter."),
+])
+def test_every_title_form_swaps_even_when_ner_reads_an_organisation(flip, text, expected):
+    assert flipped(flip, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The girls’ mothers were not told where their daughters worked.", "The boys’ fathers were not told where their sons worked."),
+    ("She blamed herself; her husband blamed himself.", "He blamed himself; his wife blamed herself."),
+    ("The passport was hers, not his.", "The passport was his, not hers."),
+    ("The landlady gave her a room; her landlord's son watched her.", "The landlord gave him a room; his landlady's daughter watched him."),
+])
+def test_paraphrases_with_possessives_and_reflexives(flip, text, expected):
+    assert flipped(flip, text) == expected

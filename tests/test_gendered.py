@@ -276,3 +276,71 @@ def test_object_pronoun_and_past_events_are_not_generic(scan, sentence):
 ])
 def test_generic_pronoun_in_training_material(scan, sentence, pronoun):
     assert only(scan(sentence), pronoun).rule_id == "GEN010"
+
+
+# ------------------------------------------------------------------------- round 2: paraphrases
+
+@pytest.mark.parametrize("sentence, word", [
+    ("A domestic worker should know that her employer cannot keep her passport.", "her"),
+    ("If the nanny is not allowed to leave the house, she may be a victim.", "she"),
+    ("Every au pair has the right to keep her own passport.", "her"),
+    ("Any nurse who is asked to pay a recruitment fee should report it to her union.", "her"),
+])
+def test_generic_she_for_roles_stereotyped_as_womens(scan, sentence, word):
+    finding = only(scan(sentence), word)
+    assert finding.rule_id == "GEN012" and str(finding.severity) == "suggestion"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The nanny, Rosa, said she had not been paid for a year.",
+    "When the receptionist arrived, she saw the girl crying.",
+    "The domestic worker who called the helpline last week said her employer took her phone.",
+    "A woman who is trafficked may fear that her family will be harmed.",
+    "Every domestic worker should know his or her rights.",
+    "If the suspect is convicted, he may face up to ten years in prison.",
+    "Ahmed said no one had ever asked about his passport.",
+])
+def test_specific_women_and_doublets_are_not_generic(scan, sentence):
+    assert not [f for f in scan(sentence) if f.rule_id in ("GEN010", "GEN012")]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("POLICE RESCUE TWO FEMALES FROM CANNABIS FARM", "FEMALES"),
+    ("Police rescued a female and two children from the house.", "female"),
+    ("The suspect is a male in his thirties who speaks Romanian.", "male"),
+    ("Members of the delegation will be accompanied by their wives.", "by their wives"),
+    ("Title: Mr / Mrs / Miss", "Mrs / Miss"),
+])
+def test_gendered_labels_in_new_wordings(scan, sentence, word):
+    assert only(scan(sentence), word)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Each female-headed household received a food parcel.",
+    "The female and male victims were interviewed separately.",
+    "Title: Mr / Mrs / Miss / Ms",
+    "The men arrived with their wives and children.",
+])
+def test_label_traps(scan, sentence):
+    assert not gendered(scan(sentence))
+
+
+def test_no_one_tagged_as_a_noun_is_still_generic(scan):
+    assert only(scan("No one should have to surrender his passport to an employer."), "his").rule_id == "GEN010"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Each of the workers must show his identity card.", "his"),
+    ("A survivor has the right to decide whether he wants to testify.", "he"),
+])
+def test_partitives_and_entitlements_are_generic(scan, sentence, word):
+    assert only(scan(sentence), word).rule_id == "GEN010"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Each of the men showed his identity card.",
+    "Each of the workers showed his identity card to the inspector.",
+    "The survivor, Daniel, has the right to decide whether he wants to testify.",
+])
+def test_real_groups_and_named_people_are_specific(scan, sentence):
+    assert not [f for f in scan(sentence) if f.rule_id == "GEN010"]

@@ -11,14 +11,30 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..findings import Finding
-from ..flip import flip_analyzed, flip_counts
+from ..flip import flip_analyzed, flip_counts, load_flip_lexicon
 from .base import CheckContext
+
+
+# Words whose swap the tagger decides ('her' object or possessive, 'his' or 'hers').
+_TAGGED_PRONOUNS = frozenset({"her", "his"})
+
+
+def _lexicon_word(tok) -> bool:
+    words = load_flip_lexicon().words
+    return tok.lower_ in words or tok.lower_.rstrip(".") in words
 
 
 class FlipSummary:
     codes: tuple[str, ...] = ()
+    context_sentences = 0
     # Run after the other families' finalize steps, so a role table built there is seen too.
     finalize_order = 100
+
+    def wants(self, sent) -> bool:
+        """'her'/'his' (read by their tag) and any word of the pair list (the tagger tells 'to man'
+        from 'a man', NER tells 'Martin Luther King' from 'the king'). He, she, him, herself and
+        himself swap the same way without a parse, so a sentence with only those is not selected."""
+        return any(t.lower_ in _TAGGED_PRONOUNS or _lexicon_word(t) for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         return ()
@@ -59,4 +75,19 @@ def _roles(roles) -> str:
     return str(roles)
 
 
-CHECKS = [FlipSummary()]
+class FlipNameContext:
+    """A capitalised gendered word is left alone inside a name ('Martin Luther King', 'Mothers'
+    Union'); NER decides that with the words around it, across a line break too ('Poster 3 ...
+    Headline: Ladies'), so the neighbouring sentences are analysed with it. Produces nothing."""
+
+    codes: tuple[str, ...] = ()
+    context_sentences = 1
+
+    def wants(self, sent) -> bool:
+        return any(t.text[:1].isupper() and _lexicon_word(t) for t in sent)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+
+CHECKS = [FlipSummary(), FlipNameContext()]

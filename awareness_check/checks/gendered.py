@@ -27,14 +27,37 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..findings import Finding
+from . import context as ctxmod
 from .base import CheckContext
 
 GENERIC_PRONOUN = "GEN010"
 GIRLS_FOR_ADULTS = "GEN011"
+GENERIC_FEMININE = "GEN012"
 
 # Masculine pronoun -> neutral replacement. Standalone possessive 'his' (tag PRP) -> 'theirs'.
 REPLACEMENT = {"he": "they", "him": "them", "his": "their", "himself": "themselves"}
 FEMININE_PRONOUNS = {"she", "her", "hers", "herself"}
+MASCULINE_PRONOUNS = set(REPLACEMENT)
+FEMININE_REPLACEMENT = {"she": "they", "hers": "theirs", "herself": "themselves"}  # 'her': by its tag
+
+# GL-48, the mirror of GEN010: 'she' for whoever holds a job stereotyped as women's work presents
+# that job as women's. Only these roles are judged: for other nouns a feminine pronoun is usually a
+# deliberate choice of a campaign addressed to women, which the tool cannot second-guess.
+FEMALE_STEREOTYPED_ROLES = frozenset("""
+receptionist nurse secretary nanny housekeeper babysitter midwife hairdresser beautician cleaner
+carer caregiver childminder governess typist manicurist
+""".split())
+# Compound roles: head noun -> modifiers that make it one ('domestic worker', 'au pair').
+FEMALE_STEREOTYPED_COMPOUNDS = {
+    "worker": {"domestic", "care", "household", "childcare"},
+    "helper": {"domestic", "household"},
+    "servant": {"domestic", "household"},
+    "pair": {"au"},
+    "attendant": {"flight", "cabin"},
+    "assistant": {"personal", "care", "nursing", "dental"},
+}
+# GL-48 names the default 'she' for every victim: only an explicit quantifier makes it certain.
+QUANTIFIED_ONLY_ROLES = frozenset({"victim", "survivor"})
 DOUBLET_LINKS = {"or", "/", "and"}
 
 # Words that stand for "any person" whatever their grammar.
@@ -72,6 +95,8 @@ analyst expert specialist trainer mediator pimp procurer debtor creditor lender
 moneylender sibling cousin kid infant baby toddler newborn rider courier cleaner newcomer graduate
 """.split())
 
+PERSON_NOUNS = PERSON_NOUNS | FEMALE_STEREOTYPED_ROLES
+
 MALE_NOUNS = frozenset("""
 man boy father husband son brother uncle nephew grandfather grandson king prince gentleman boyfriend
 stepfather stepson widower groom bridegroom monk mr sir lord dad daddy lad fiancé fiance headmaster
@@ -92,12 +117,13 @@ def _is_masculine_pronoun(tok: Token) -> bool:
 def _in_doublet(tok: Token) -> bool:
     """'he or she', 'she or he', 'his or her', 'him and her', 'he/she' are doublets, not defaults."""
     doc = tok.doc
+    partners = MASCULINE_PRONOUNS if tok.lower_ in FEMININE_PRONOUNS else FEMININE_PRONOUNS
     if tok.i > 0 and doc[tok.i - 1].text in ("/", ")", "("):
         return True  # 's/he', '(s)he': slash forms are GEN006's
     for step in (1, -1):
         i = tok.i + step
         j = tok.i + 2 * step
-        if 0 <= j < len(doc) and doc[i].lower_ in DOUBLET_LINKS and doc[j].lower_ in FEMININE_PRONOUNS:
+        if 0 <= j < len(doc) and doc[i].lower_ in DOUBLET_LINKS and doc[j].lower_ in partners:
             return True
     return False
 
@@ -122,7 +148,13 @@ def _female(tok: Token) -> bool:
 
 
 def _person_noun(tok: Token) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and (_base(tok) in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS)
+    return tok.pos_ in ("NOUN", "PROPN") and (_base(tok) in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS or _role_compound(tok))
+
+
+def _role_compound(noun: Token) -> bool:
+    """'au pair', 'flight attendant', 'domestic helper': a role named by a compound."""
+    mods = FEMALE_STEREOTYPED_COMPOUNDS.get(_base(noun))
+    return bool(mods) and any(c.lower_ in mods for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i)
 
 
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant")
@@ -175,47 +207,82 @@ def quote_ids(doc: Doc) -> list[int]:
 
 
 def find_antecedent(pron: Token, quotes: list[int] | None = None) -> tuple[str, Token | None]:
-    """('generic'|'specific'|'none', the antecedent token) for a masculine pronoun.
+    """('generic'|'specific'|'none', the antecedent token) for a masculine or feminine pronoun.
 
     A quotation is its speaker's own text: '"Every worker has rights," he said' - 'he' is the
-    speaker, not 'every worker', so candidates inside another quotation are skipped."""
+    speaker, not 'every worker', so candidates inside another quotation are skipped. For a
+    feminine pronoun the roles of the genders swap: a woman's noun or name is its antecedent, a
+    man's is skipped; 'anyone ... her' is left alone (see FEMALE_STEREOTYPED_ROLES)."""
     quotes = quotes if quotes is not None else quote_ids(pron.doc)
+    feminine = pron.lower_ in FEMININE_PRONOUNS
+    same_gender, other_gender = (_female, _male) if feminine else (_male, _female)
+    same_marks, other_marks = ({"female", "woman"}, {"male", "man"}) if feminine else ({"male", "man"}, {"female", "woman"})
+    object_pronoun = pron.lower_ == "him" or (feminine and pron.lower_ == "her" and pron.tag_ == "PRP")
     for tok in _candidates(pron):
         if tok.is_punct or tok.is_space:
             continue
         if quotes[tok.i] and quotes[tok.i] != quotes[pron.i]:
             continue
         low = tok.lower_
-        if low in INDEFINITE_PRONOUNS and tok.pos_ == "PRON":
+        no_one = low == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"  # tagged NOUN at times
+        if low in INDEFINITE_PRONOUNS and (tok.pos_ == "PRON" or no_one):
+            if feminine:
+                return "none", tok
             if low == "one" and not _generic_one(tok):
                 continue
             if pron.lower_ in ("he", "him") and any(t.tag_ == "VBD" for t in _clause_verbs(pron)):
                 return "specific", tok  # 'nobody knew where he had gone': someone in particular
+            if any(t.tag_ == "VBD" for t in _clause_verbs(pron)) and any(
+                    t.ent_type_ == "PERSON" or _male(t) for t in tok.sent if t.i < tok.i):
+                return "specific", tok  # 'Ahmed said no one had asked about his passport': Ahmed's
             return "generic", tok
+        if low in QUANTIFIERS and tok.pos_ in ("PRON", "DET", "NOUN") and tok.dep_ != "det":
+            group = _partitive_group(tok)  # 'each of the workers ... his'
+            if group is not None and not other_gender(group):
+                if same_gender(group) or any(t.tag_ == "VBD" for t in _clause_verbs(pron)):
+                    return "specific", group  # 'each of the men', or a past event: a real group
+                if _person_noun(group):
+                    return "generic", tok
         if tok.pos_ == "PRON":
-            continue  # I, you, they, she, a previous 'he' (same referent): not the antecedent
+            continue  # I, you, they, a previous pronoun (same referent): not the antecedent
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and tok.is_title and low not in PERSON_NOUNS):
             return "specific", tok
-        if _male(tok):
+        if same_gender(tok):
             return "specific", tok
-        if _female(tok):
+        if other_gender(tok):
             continue
         if _person_like(tok) and not _person_noun(tok) and not _is_plural(tok):
             return "none", tok  # an unlisted person noun ('a delivery rider') stands in between
         if _person_noun(tok):
             if _is_plural(tok) or _inside_phrase_of(pron, tok) or tok.dep_ == "poss":
                 continue  # 'a worker's passport': the possessor is rarely the pronoun's antecedent
-            if pron.lower_ == "him" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == pron.head.i:
+            if object_pronoun and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == pron.head.i:
                 continue  # 'the recruiter tells him ...': 'him' is never the subject of its own verb
             marked = {c.lower_ for c in tok.children if c.dep_ == "amod"}
-            if marked & {"male", "man"}:
+            if marked & same_marks:
                 return "specific", tok  # 'a male victim ... he'
-            if marked & {"female", "woman"}:
+            if marked & other_marks:
                 continue
             if tok.dep_ == "compound" and tok.head.i != tok.i and _person_noun(tok.head):
                 continue  # 'the victim support worker': the head noun is the candidate
             return _judge(tok, pron), tok
     return "none", None
+
+
+def _partitive_group(tok: Token) -> Token | None:
+    """The group in 'each of the workers', 'any of them' (None when there is no 'of' phrase)."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+_ENTITLED = re.compile(r"\b(?:has|have) (?:the|a|every) right to\b|\bis (?:entitled|free|allowed|required|obliged) to\b", re.I)
+
+
+def _entitlement(sent: Span) -> bool:
+    """'a survivor has the right to decide whether he ...': a rule for anyone, like 'may'."""
+    return bool(_ENTITLED.search(sent.text))
 
 
 def _inside_phrase_of(pron: Token, noun: Token) -> bool:
@@ -266,7 +333,7 @@ def _judge(noun: Token, pron: Token) -> str:
     if any(d in INDEFINITE_ARTICLES for d in dets):
         # 'a victim may ...', 'if a driver hides ... his': generic. 'Police are looking for a
         # suspect. He is ...' or a caption ('a rider checking his phone'): one person.
-        if _has_modal(verbs, RULE_MODALS):
+        if _has_modal(verbs, RULE_MODALS) or _entitlement(pron.sent):
             return "generic"
         present = any(t.tag_ in ("VBZ", "VBP") for t in verbs)
         conditional = any(t.lower_ in CONDITIONALS for t in noun.sent)
@@ -274,7 +341,17 @@ def _judge(noun: Token, pron: Token) -> str:
     # 'the applicant must bring his passport': a rule for whoever applies; 'the recruiter says he
     # can get her a visa' is one recruiter, so only modals of obligation count here.
     anchored = any(t.lower_ in TIME_ANCHORS for t in pron.sent) or any(t.ent_type_ in ("DATE", "TIME") for t in pron.sent)
-    return "generic" if _has_modal(verbs, OBLIGATION_MODALS) and not anchored else "specific"
+    if anchored:
+        return "specific"
+    if _has_modal(verbs, OBLIGATION_MODALS):
+        return "generic"
+    # 'If the nanny is not allowed out, she may be a victim': a condition on whoever holds a role
+    # stereotyped as women's (GEN012 only). Not for 'he': press releases say 'if the suspect is
+    # convicted, he may face ...' of one real man.
+    if pron.lower_ not in FEMININE_PRONOUNS or not stereotyped_female_role(noun):
+        return "specific"
+    conditional = any(t.lower_ in CONDITIONALS and t.dep_ == "mark" for t in noun.sent)
+    return "generic" if conditional and _has_modal(_clause_verbs(pron), RULE_MODALS) else "specific"
 
 
 def _has_modal(verbs: list[Token], modals: set[str]) -> bool:
@@ -300,17 +377,44 @@ def _suggestion(pron: Token) -> str:
     return REPLACEMENT[pron.lower_]
 
 
-class GenericPronounCheck:
-    """GEN010: generic 'he/his/him/himself'. GEN011: 'girls' for adult women."""
+def _feminine_suggestion(pron: Token) -> str:
+    if pron.lower_ == "her":
+        return "their" if pron.tag_ == "PRP$" else "them"
+    return FEMININE_REPLACEMENT[pron.lower_]
 
-    codes = (GENERIC_PRONOUN, GIRLS_FOR_ADULTS)
+
+def stereotyped_female_role(noun: Token) -> bool:
+    """'the receptionist', 'a domestic worker', 'every victim' (GL-48): a role people picture as a
+    woman's, so a generic 'she' for it reads as a statement about who does it."""
+    base = _base(noun)
+    if base in FEMALE_STEREOTYPED_ROLES:
+        return True
+    if _role_compound(noun):
+        return True
+    return base in QUANTIFIED_ONLY_ROLES and any(d in QUANTIFIERS for d in _determiners(noun))
+
+
+# What the check reads through the parse: the pronouns and 'girl(s)'. The antecedent of a pronoun
+# may sit in the sentence before, so that one is analysed too (context_sentences).
+_TRIGGERS = frozenset(REPLACEMENT) | FEMININE_PRONOUNS | {"girl", "girls"}
+
+
+class GenericPronounCheck:
+    """GEN010: generic 'he/his/him/himself'. GEN011: 'girls' for adult women. GEN012: generic 'she'."""
+
+    codes = (GENERIC_PRONOUN, GIRLS_FOR_ADULTS, GENERIC_FEMININE)
+    context_sentences = MAX_SENTENCES_BACK
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in _TRIGGERS for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.info.statistical:
             return  # needs the tagger and parser: nothing on the blank fallback
         pronouns = ctx.enabled(GENERIC_PRONOUN)
         girls = ctx.enabled(GIRLS_FOR_ADULTS)
-        if not (pronouns or girls):
+        feminine = ctx.enabled(GENERIC_FEMININE)
+        if not (pronouns or girls or feminine):
             return
         job_document = girls and _addresses_job_seekers(ctx)
         for seg in ctx.segments:
@@ -325,6 +429,13 @@ class GenericPronounCheck:
                         yield ctx.finding(
                             GENERIC_PRONOUN, seg, (tok.idx, tok.idx + len(tok.text)),
                             suggestions=[_suggestion(tok)], detail=f"'{_np_text(ante)}'",
+                        )
+                elif feminine and tok.lower_ in FEMININE_PRONOUNS and tok.pos_ == "PRON" and not _in_doublet(tok):
+                    verdict, ante = find_antecedent(tok, quotes)
+                    if verdict == "generic" and ante is not None and ante.pos_ != "PRON" and stereotyped_female_role(ante):
+                        yield ctx.finding(
+                            GENERIC_FEMININE, seg, (tok.idx, tok.idx + len(tok.text)),
+                            suggestions=[_feminine_suggestion(tok)], detail=f"'{_np_text(ante)}'",
                         )
                 elif girls and tok.lower_ in ("girls", "girl") and _girls_are_adults(tok, job_document):
                     yield ctx.finding(
@@ -429,4 +540,46 @@ def _addresses_job_seekers(ctx: CheckContext) -> bool:
     return you >= 5 and jobs >= 5
 
 
-CHECKS = [GenericPronounCheck()]
+# --- GEN005 'a female' tagged as an adjective ----------------------------------------------------
+
+SEX_WORDS = {"female": "female-noun", "male": "male-noun"}
+_NP_OPENERS = {"a", "an", "one", "another", "the", "each", "every", "this", "that", "any"}
+# After an adjective 'female' a noun would follow; these start something else.
+_NOT_A_NOUN_NEXT = {"CCONJ", "VERB", "AUX", "ADP", "SCONJ", "PRON", "PUNCT", "PART", "DET"}
+
+
+class SexAsNounCheck:
+    """GEN005 (GL-30) where the small model tags 'female' as an adjective although nothing follows
+    for it to describe ('police rescued a female and two children', 'found a female hiding'): the
+    word then stands for the person. The tagged cases (NOUN) are the lexicon's own patterns."""
+
+    codes = ("GEN005",)
+    context_sentences = 0
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in SEX_WORDS for t in sent)
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not (ctx.info.statistical and ctx.enabled("GEN005")):
+            return
+        rule = ctx.rules.get("GEN005")
+        for seg in ctx.segments:
+            doc = seg.doc
+            for tok in doc:
+                entry_id = SEX_WORDS.get(tok.lower_)
+                if entry_id is None or tok.pos_ != "ADJ" or tok.i == 0 or tok.i + 1 >= len(doc):
+                    continue
+                prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+                if prev.lower_ not in _NP_OPENERS or nxt.pos_ not in _NOT_A_NOUN_NEXT or nxt.text == "-":
+                    continue
+                if nxt.pos_ == "CCONJ" and tok.i + 2 < len(doc) and doc[tok.i + 2].pos_ in ("ADJ", "NOUN"):
+                    if doc[tok.i + 2].lower_ in SEX_WORDS or doc[tok.i + 2].pos_ == "ADJ":
+                        continue  # 'a female and male officer': adjectives sharing one noun
+                entry = rule.entry(entry_id)
+                span = doc[tok.i:tok.i + 1]
+                if entry is None or not ctxmod.passes(span, entry.context, True):
+                    continue
+                yield ctx.finding(rule, seg, span, entry=entry)
+
+
+CHECKS = [GenericPronounCheck(), SexAsNounCheck()]

@@ -30,6 +30,9 @@ class CompiledTerms:
     def __init__(self, nlp, rules: RuleSet, statistical: bool):
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tokens = Matcher(nlp.vocab, validate=True)
+        # A paragraph selective analysis left untagged (no sentence selected) cannot go through a
+        # Matcher holding POS patterns (spaCy E155): it gets the patterns that need no tagger.
+        self.plain_tokens = Matcher(nlp.vocab, validate=True)
         self.lookup: dict[str, tuple[Rule, Entry]] = {}
         self.skipped: list[str] = []
         for rule in rules.by_kind("term"):
@@ -44,11 +47,14 @@ class CompiledTerms:
                         self.skipped.append(key)
                         continue
                     self.tokens.add(key, [list(p) for p in entry.patterns])
+                    if not ctxmod.needs_statistics(entry.patterns):
+                        self.plain_tokens.add(key, [list(p) for p in entry.patterns])
         self.vocab = nlp.vocab
 
     def matches(self, doc):
         spans = []
-        raw = list(self.phrases(doc)) + (list(self.tokens(doc)) if len(self.tokens) else [])
+        tokens = self.tokens if doc.has_annotation("TAG") or doc.has_annotation("POS") else self.plain_tokens
+        raw = list(self.phrases(doc)) + (list(tokens(doc)) if len(tokens) else [])
         for match_id, start, end in raw:
             key = self.vocab.strings[match_id]
             span = doc[start:end]
