@@ -2,13 +2,15 @@
 
 The full ``en_core_web_sm`` pipeline runs at a few thousand words a second; the tokenizer at a few
 hundred thousand. Most sentences of a draft contain nothing any check needs a parse or entities
-for, so each check names its triggers (``wants(sentence) -> bool``) and how many neighbouring
-sentences it reads (``context_sentences``). A check that names no triggers needs every sentence.
+for, so each check names its triggers (``wants(sentence) -> bool``). A paragraph with a wanted
+sentence is analysed in full; the others keep tokens and sentence starts only. A check that names
+no triggers needs every paragraph. (``context_sentences`` is kept for checks that read beyond a
+sentence: within a paragraph it is always honoured, since the paragraph is the unit.)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 import numpy
 from spacy.language import Language
@@ -58,45 +60,18 @@ def cheap_doc(nlp: Language, text: str) -> Doc:
     return doc
 
 
-def regions(doc: Doc, chosen: list[bool], sents: list[Span]) -> Iterator[tuple[int, int, bool]]:
-    """Character regions of the paragraph: (start, end, analyse?) covering the text exactly."""
-    if not sents:
-        yield 0, len(doc.text), False
-        return
-    start = 0
-    current = chosen[0]
-    for sent, flag in zip(sents[1:], chosen[1:]):
-        if flag != current:
-            cut = sent.start_char
-            yield start, cut, current
-            start, current = cut, flag
-    yield start, len(doc.text), current
-
-
 def analyze_selected(blocks, nlp: Language, selector: Selector, batch_size: int) -> list[Doc]:
-    plans = []
-    wanted: list[str] = []
-    for block in blocks:
-        doc = cheap_doc(nlp, block.text)
-        sents = list(doc.sents)
-        chosen = selector.selected(sents)
-        parts = list(regions(doc, chosen, sents))
-        plans.append((block, doc, parts))
-        wanted += [block.text[s:e] for s, e, full in parts if full]
-    analysed = iter(nlp.pipe(wanted, batch_size=batch_size))
-    out: list[Doc] = []
-    for block, doc, parts in plans:
-        if not any(full for _, _, full in parts):
-            out.append(doc)
-            continue
-        pieces = []
-        for s, e, full in parts:
-            piece = next(analysed) if full else cheap_doc(nlp, block.text[s:e])
-            if len(piece):
-                piece.tensor = _EMPTY_TENSOR
-                if not full:
-                    piece[0].is_sent_start = True
-                pieces.append(piece)
-        merged = Doc.from_docs(pieces, ensure_whitespace=False) if len(pieces) > 1 else pieces[0]
-        out.append(merged)
+    """Full pipeline for paragraphs with a selected sentence; tokens and sentences only for the rest.
+
+    The unit is the paragraph: every check reads at most its paragraph, and a paragraph is either
+    fully analysed (exactly as without selection) or not at all. Splicing analysed sentences into
+    an unanalysed paragraph (Doc.from_docs) leaves parse edges undefined for the unanalysed part,
+    which spaCy's subtree walks do not survive.
+    """
+    cheap = [cheap_doc(nlp, block.text) for block in blocks]
+    wanted = [i for i, doc in enumerate(cheap) if any(selector.selected(list(doc.sents)))]
+    out = list(cheap)
+    for i, doc in zip(wanted, nlp.pipe((blocks[i].text for i in wanted), batch_size=batch_size)):
+        doc.tensor = _EMPTY_TENSOR
+        out[i] = doc
     return out
