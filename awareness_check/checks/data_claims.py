@@ -143,6 +143,11 @@ class Claim:
 
 class DataClaimCheck:
     codes = ("DAT001", "DAT002", "DAT003")
+    context_sentences = 0  # sources are read from the sentence's own entities; the next sentence only as text
+
+    def wants(self, sent) -> bool:
+        """The parse (tense, subject) and entities (a named source) matter only where a claim pattern matches."""
+        return has_claim_pattern(sent.text)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not any(ctx.enabled(c) for c in self.codes):
@@ -172,6 +177,14 @@ class DataClaimCheck:
                     entry = rule.entry(claim.entry) if claim.entry else None
                     yield ctx.finding(rule, seg, (claim.start, claim.end), entry=entry, detail=claim.detail,
                                       value=claim.value, severity=entry.severity if entry and entry.severity else None)
+
+
+CLAIM_PATTERNS = (RANKING, PERCENT, RATIO, FRACTION, RATE, AVERAGE_AGE, TREND, MAJORITY, MONEY, MULTI_MONEY, MAGNITUDE, COUNT, THERE_ARE)
+
+
+def has_claim_pattern(text: str) -> bool:
+    """True when some claim pattern matches: without one, :func:`find_claims` returns nothing."""
+    return any(rx.search(text) for rx in CLAIM_PATTERNS)
 
 
 def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:

@@ -9,6 +9,7 @@ from typing import Iterable
 
 from ..findings import Finding
 from ..identification import Detail, find_details, name_mentions
+from ..identification.patterns import wants_analysis
 from .base import CheckContext
 
 __all__ = ["Detail", "find_details", "name_mentions", "IdentificationCheck", "CHECKS"]
@@ -16,6 +17,12 @@ __all__ = ["Detail", "find_details", "name_mentions", "IdentificationCheck", "CH
 
 class IdentificationCheck:
     codes = ("IDR001", "IDR002", "IDR003", "IDR004", "IDR005", "IDR006")
+    # a name in one sentence is put at risk by the next ("Meet Joy. She was trafficked at 16.")
+    context_sentences = 1
+
+    def wants(self, sent) -> bool:
+        """Entities and the parse matter only where a name-like word meets a victim, age, kin or photo cue."""
+        return wants_analysis(sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not any(ctx.enabled(c) for c in self.codes):

@@ -82,6 +82,11 @@ def compute_stats(text: str) -> dict:
 
 class ReadabilityCheck:
     codes = ("RDB001", "RDB002")
+    context_sentences = 0
+
+    def wants(self, sent) -> bool:
+        """textstat reads the plain text: readability never needs the tagger, parser or entities."""
+        return False
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         audience = AUDIENCES.get(ctx.settings.audience, AUDIENCES["general"])
