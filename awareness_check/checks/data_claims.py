@@ -73,6 +73,31 @@ MONEY = re.compile(
 )
 MULTI_MONEY = re.compile(r"\b(?:multi-?)?(?:billion|million|trillion)[- ]dollar\b|\bmulti-?(?:billion|million)\b", re.I)
 PROFIT_CUE = re.compile(r"\b(?:industry|industries|profits?|profitable|earn|earns|earned|generates?|generated|worth|revenues?|turnover|market|business)\b", re.I)
+# "by their fourteenth birthday most victims ...", "most girls are recruited before the age of 15" (DS-05)
+AGE_ENTRY = re.compile(
+    r"\b(?:before|by|under)\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,2}\b|"
+    r"\bby\s+(?:their|her|his|the)\s+(?:\d{1,2}(?:st|nd|rd|th)|\w+(?:teenth|th|st|nd|rd))\s+birthdays?\b|"
+    r"\bbefore\s+(?:they|she|he)\s+(?:turn|turns|reach|reaches|are|is)\s+\d{1,2}\b|"
+    r"\b(?:(?:first|typically|usually)\s+)?(?:trafficked|recruited|exploited|sold|enter\w*)\s+(?:at|between)\s+(?:the\s+)?(?:ages?\s+(?:of\s+)?)?\d{1,2}(?:\s*(?:-|\u2013|to|and)\s*\d{1,2})?\b",
+    re.I,
+)
+GENERIC_QUANTIFIER = re.compile(r"\b(?:most|the (?:vast )?majority|many|half|nearly all|almost all|typical(?:ly)?|usually|often|on average|average)\b|\d\s?%|\bper\s?cent\b", re.I)
+# "every day 50 more children ...", "each week, hundreds of new victims are ..." (DS-01)
+PERIOD = re.compile(r"\b(?:every|each|a|per)\s+(?:single\s+)?(?:day|night|week|month|year|hour|minute)\b|\bdaily\b|\bannually\b", re.I)
+PERIOD_COUNT = re.compile(
+    rf"\b(?:\d[\d,]*|hundreds|thousands|dozens|tens of thousands|millions|{NUMWORD})\s+(?:of\s+)?(?:more|new|additional|other)\s+{MODIFIERS}{PEOPLE}\b|"
+    rf"\b(?:\d[\d,]*|hundreds|thousands|dozens|tens of thousands|millions)\s+(?:of\s+)?{MODIFIERS}{PEOPLE}\s+(?:are|is|go|goes|get|gets|fall|falls|become|becomes|disappear|disappears|vanish|vanishes|die|dies|end up|ends up)\b",
+    re.I,
+)
+# detected cases read as the size of the problem: "with 96 victims identified ... one of the smallest problems" (DS-13)
+DETECTED = re.compile(r"\b(?:identified|detected|recorded|reported|referred|registered|rescued|found)\b", re.I)
+SMALL_PROBLEM = re.compile(
+    r"\b(?:rare|uncommon|negligible|under control|almost non-?existent|virtually non-?existent|"
+    r"(?:one of the\s+)?(?:small|smaller|smallest|minor|least)\s+(?:[\w-]+\s+)?(?:problems?|issues?|concerns?)|"
+    r"(?:not|isn'?t|is not|hardly|barely)\s+(?:really\s+)?(?:a\s+)?(?:big\s+|major\s+|serious\s+|real\s+|significant\s+)?(?:problem|issue|concern)|"
+    r"(?:hardly|barely)\s+(?:exists?|happens?)|(?:does not|doesn'?t) (?:really )?(?:exist|happen) here)\b",
+    re.I,
+)
 AVERAGE_AGE = re.compile(r"\baverage age\b[^.;]*?\b\d+", re.I)
 MAJORITY = re.compile(r"^\s*(?:most|the (?:vast )?majority of|nearly all|almost all)\s+(?:trafficking\s+)?(?:victims|survivors|trafficked (?:people|persons|women|children))\b", re.I)
 
@@ -84,6 +109,11 @@ RANKING = re.compile(
     r"\bis\s+(?:a|the)\s+(?:major\s+|global\s+|national\s+)?(?:hub|hotspot|epicent(?:er|re)|capital)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}(?:trafficking|exploitation|slavery)\b|"
     r"\branks?\s+(?:number\s+(?:one|two|three|1|2|3)|#\s?\d|no\.?\s?\d|first|second|third|top)\b(?:\s+[\w-]+){0,3}|"
     r"\btied with (?:arms|drug) trafficking\b|"
+    # "the trafficking capital of Europe", "a sex-trafficking hub": a ranking of places with no baseline (DS-07)
+    r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:trafficking|slavery|smuggling)\s+(?:capital|hub|hotspot|epicent(?:er|re))\s+(?:of|in|for)\b(?:\s+[\w-]+){0,2}|"
+    r"\b(?:the\s+)?highest\s+(?:rates?|numbers?|levels?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:trafficking|slavery|trafficked)\b(?:\s+[\w-]+){0,3}|"
+    r"\bmore\s+(?:money|profits?|revenue|cash)\s+than\s+(?:any|all|every)\s+other\s+(?:[\w-]+\s+)?(?:crimes?|criminal|illegal|illicit)\b(?:\s+[\w-]+){0,3}|"
+    r"\bsecond only to\s+(?:the\s+)?(?:drug|arms)\s+(?:trade|trafficking|dealing)\b|"
     r"\bmore (?:slaves|people in slavery|victims|people trafficked|trafficking victims) (?:today |now )?than (?:at any (?:other )?time|ever)(?: before| in history)?",
     re.I,
 )
@@ -179,7 +209,8 @@ class DataClaimCheck:
                                       value=claim.value, severity=entry.severity if entry and entry.severity else None)
 
 
-CLAIM_PATTERNS = (RANKING, PERCENT, RATIO, FRACTION, RATE, AVERAGE_AGE, TREND, MAJORITY, MONEY, MULTI_MONEY, MAGNITUDE, COUNT, THERE_ARE)
+CLAIM_PATTERNS = (RANKING, PERCENT, RATIO, FRACTION, RATE, AVERAGE_AGE, AGE_ENTRY, PERIOD_COUNT, TREND, MAJORITY, MONEY, MULTI_MONEY,
+                  MAGNITUDE, COUNT, THERE_ARE)
 
 
 def has_claim_pattern(text: str) -> bool:
@@ -212,6 +243,17 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
         add(m, "DAT001", "rate")
     for m in AVERAGE_AGE.finditer(text):
         add(m, "DAT001", "average-age")
+    for m in AGE_ENTRY.finditer(text):
+        clause = _clause_text(sent, m.start(), m.end())
+        if GENERIC_QUANTIFIER.search(clause) and re.search(PEOPLE, clause, re.I):
+            add(m, "DAT001", "average-age")  # a case fact ("she was recruited at 14") has no quantifier
+    for m in PERIOD_COUNT.finditer(text):
+        if PERIOD.search(_clause_text(sent, m.start(), m.end())):
+            add(m, "DAT001", "rate")
+    if SMALL_PROBLEM.search(text):
+        for m in COUNT.finditer(text):
+            if DETECTED.search(text[m.end():m.end() + 40]) or DETECTED.search(text[max(0, m.start() - 30):m.start()]):
+                add(m, "DAT001", "detection-as-prevalence")
     for m in TREND.finditer(text):
         add(m, "DAT001", "trend")
     m = MAJORITY.search(text)

@@ -12,14 +12,16 @@ from .patterns import CASE_FILE, Detail, EMAIL, FREE_MAIL, GENERIC_MAILBOX, HAND
 def _contacts(seg: Segment) -> list[Detail]:
     out = []
     text = seg.doc.text
+    # over the whole paragraph: "Case ref. AB-2024-1183" must not be cut at the abbreviation's full stop
+    case_files = [(m.start(), m.end()) for m in CASE_FILE.finditer(text)]
+    for s, e in case_files:
+        out.append(Detail("IDR004", "case-file", seg, s, e, [(s, e, "[CASE NUMBER]")], detail="a case-file number"))
     for sent in seg.doc.sents:
         stext = sent.text
         base = sent.start_char
         personal = PERSONAL_CONTACT.search(stext)
         organisational = ORG_CONTACT.search(stext)
-        for m in CASE_FILE.finditer(stext):
-            out.append(Detail("IDR004", "case-file", seg, base + m.start(), base + m.end(), [(base + m.start(), base + m.end(), "[CASE NUMBER]")], detail="a case-file number"))
-        taken = [(base + m.start(), base + m.end()) for m in CASE_FILE.finditer(stext)]
+        taken = list(case_files)
         for m in EMAIL.finditer(stext):
             local = m.group(0).split("@")[0]
             generic = GENERIC_MAILBOX.match(local)

@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 
 from ..analysis import AnalyzedDocument
-from .patterns import AGE, CAPTION, Detail, PHOTO_CONTEXT, ROLE, STAGED, TESTIMONY, THIS_IS, VICTIM, _next_sentence, _sentence_at, age_number
+from .patterns import (
+    AGE, CAPTION, FIRST_PERSON_HARM, PHOTO_CONTEXT, QUOTE, QUOTE_ATTRIBUTION, ROLE, STAGED, TESTIMONY, THIS_IS, VICTIM, Detail,
+    _next_sentence, _sentence_at, age_number,
+)
 
 
 def _captions(adoc: AnalyzedDocument) -> list[Detail]:
@@ -29,11 +32,15 @@ def _captions(adoc: AnalyzedDocument) -> list[Detail]:
             continue
         for m in THIS_IS.finditer(text):
             sent = _sentence_at(seg, m.start())
-            nxt = _next_sentence(seg, sent)
-            if nxt is None or not VICTIM.search(nxt.text) or not re.match(r"\s*(?:She|He|They)\b", nxt.text):
-                continue
+            rest = text[m.end():sent.end_char]
+            if re.match(r"\s*(?:she|he|they|who)\b", rest, re.I) and VICTIM.search(rest):
+                nxt = sent  # "Meet Amina (pictured): she was sold at 13."
+            else:
+                nxt = _next_sentence(seg, sent)
+                if nxt is None or not VICTIM.search(nxt.text) or not re.match(r"\s*(?:She|He|They)\b", nxt.text):
+                    continue
             parts = [(m.start("name"), m.end("name"), "[NAME]")]
-            age = AGE.search(nxt.text)
+            age = AGE.search(nxt.text, max(0, m.end() - nxt.start_char))
             if age:
                 a_s, a_e = age_number(age)
                 parts.append((nxt.start_char + a_s, nxt.start_char + a_e, "[AGE]"))
@@ -52,4 +59,13 @@ def _testimony(adoc: AnalyzedDocument) -> list[Detail]:
             if subject.lower() not in ("she", "he", "they") and (not subject[:1].isupper() or ROLE.fullmatch(subject)):
                 continue  # "the minister told us everything about the law" is not testimony
             out.append(Detail("IDR006", None, seg, m.start(), m.end(), []))
+        for m in QUOTE.finditer(seg.doc.text):
+            attribution = QUOTE_ATTRIBUTION.match(seg.doc.text, m.end())
+            if not attribution or not FIRST_PERSON_HARM.search(m.group("q")):
+                continue
+            speaker = attribution.group(0).split()[0].strip(",")
+            if speaker[:1].isupper() and speaker.lower() not in ("she", "he", "they", "one", "a", "another", "the", "this", "our") \
+                    and ROLE.search(seg.doc.text[attribution.end():attribution.end() + 40]):
+                continue  # "..., said Amara Diallo, director of ...": an official quoting a case
+            out.append(Detail("IDR006", None, seg, m.start(), attribution.end(), []))
     return out

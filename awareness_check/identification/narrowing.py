@@ -37,7 +37,8 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
                 about = [last_person]
             child_noun = re.search(r"\b(?:girl|boy|child|teenager|pupil|minor|schoolgirl|schoolboy|daughter|son)\b", sent.text, re.I)
             ages = [m for m in AGE.finditer(sent.text)]
-            child_here = child_noun and any((_age_value(m) or 99) < 18 for m in ages)
+            # "the 12-year-old", "aged 15": an age under 18 in these forms always describes a child
+            child_here = any((_age_value(m) or 99) < 18 and (child_noun or re.search(r"year-old|aged", m.group(0), re.I)) for m in ages)
             # an unnamed victim with an exact age: "The trafficked woman, 32, from a village near Kumasi"
             victim_here = bool(ages) and bool(re.search(r"\b(?:woman|man|worker|victim|survivor|person|mother|father)\b", sent.text, re.I)) \
                 and bool(VICTIM.search(sent.text)) and not OFFENCE_VERB.search(sent.text) \

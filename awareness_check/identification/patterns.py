@@ -74,14 +74,16 @@ PLACE_HEADS = (
     r"salon|bakery|bar|restaurant|hotel|motel|farm|factory|shop|store|caf[eé]|club|school|college|academy|university|"
     r"home|house|hostel|shelter|refuge|estate|market|mosque|church|temple|hospital|clinic|centre|center|camp|"
     r"laundry|car wash|brothel|massage parlour|nail bar|garage|plant|mill|mine|quarry|workshop|kitchen|takeaway|"
-    r"boarding house|dormitory|flat|apartment|block|tower|village|quarter|compound|orphanage|children's home"
+    r"boarding house|dormitory|flat|apartment|block|tower|village|quarter|compound|orphanage|children's home|"
+    # where a child can be found week after week: a team, a club's ground, a mall, a café
+    r"team|squad|choir|troupe|gym|mall|shopping cent(?:re|er)|supermarket|cinema|stadium|arcade|youth centre|youth center"
 )
 STREET = r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Drive|Close|Court|Square|Place|Terrace|Crescent|Boulevard|Highway|Row|Hill|Gardens|Park)\b"
 PLACE_CORE = re.compile(
     # an address: "22 Orchard Road", "Market Street"
     rf"(?P<address>(?:\d+[A-Za-z]?\s+)?(?:{NAME_WORD}\s+){{1,3}}{STREET})|"
     # a named place with its head noun: "the Lucky Nails salon", "St Anne's Secondary School", "the Kasoa market"
-    rf"(?P<named>(?:the\s+)?(?:(?:St\.?|Saint)\s+)?(?:{NAME_WORD}\s+){{1,4}}?(?:(?!(?:on|in|at|by|near|of|the|and|to|from|with|for|into|onto|a|an|or|as|is|was|are|were)\s)[a-z'’]+\s+){{0,2}}?(?i:{PLACE_HEADS})s?\b)|"
+    rf"(?P<named>(?:the\s+)?(?:(?:St\.?|Saint)\s+)?(?:{NAME_WORD}\s+){{1,4}}?(?:(?!(?:on|in|at|by|near|of|the|and|to|from|with|for|into|onto|a|an|or|as|is|was|are|were)\s)[a-z][\w'’-]*\s+){{0,2}}?(?i:{PLACE_HEADS})s?\b)|"
     # "the village of San Jerónimo"
     rf"(?:village|town|hamlet|district|neighbou?rhood|suburb|settlement|island|municipality|commune|parish) of\s+(?P<village>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
 )
@@ -98,14 +100,27 @@ SHELTER = re.compile(
 SHELTER_LOC = re.compile(
     rf"\s*(?P<prep>at|on|in|behind|near|next to|opposite|beside|above|off)\s+(?P<where>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?"
     rf"(?:(?:\d+[A-Za-z]?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*\s+{STREET}|\d+[A-Za-z]?\s+{NAME_WORD}|{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\b)"
+    rf"(?:\s+(?i:{PLACE_HEADS})s?\b)?"
     rf"(?:(?:,\s+|\s+(?:in|on|near|off)\s+)(?:\d+[A-Za-z]?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}(?:\s+{STREET})?)*)"
+)
+# A shelter described by a landmark later in its clause: "The safe house is the blue building next
+# to St Mary's school", "Our refuge, the yellow house behind the Methodist church in Tamale, ..."
+SHELTER_DESCRIBED = re.compile(
+    r"\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:is|are|was|were|sits|lies|stands|(?:is\s+)?(?:located|situated|housed)|(?:the|a|an)\b)[^.;!?\n]{0,50}?"
+    r"(?=\b(?:next to|behind|opposite|beside|across (?:the (?:road|street) )?from|(?:a)round the corner from|near|off)\s)",
+    re.I,
 )
 DORM = re.compile(rf"\b(?:dormitory|room|ward|block|wing|bed)\s+[A-Z0-9]{{1,3}}\s+(?:of|in|at)\s+(?:the\s+)?(?:{NAME_WORD}\s+){{1,3}}(?:[a-z'’]+\s+){{0,2}}(?:home|shelter|centre|center|house|refuge|orphanage|hostel)\b")
 
 PHONE = re.compile(r"(?<![\w+/])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{1,5}\)?[\s.-]?){1,5}\d{2,6}(?![\w/])")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{3,30}\b")
-CASE_FILE = re.compile(r"\b(?:case|file|case file|case number|case no\.?|file no\.?|file number|ref(?:erence)?(?: no\.?)?)\s*(?:number|no\.?|#)?\s*:?\s*[A-Z]{0,4}[-/]?\d[\d/-]{3,}\d\b", re.I)
+# "case no. 2024/1183", "Case ref. AB-2024-1183", "(reference TIP/22/0457)", "file #CR-88412"
+CASE_FILE = re.compile(
+    r"\b(?:case|file|ref(?:erence)?\.?)(?:\s+(?:file|ref(?:erence)?\.?|number|no\.?|#))*\s*[:#]?\s*"
+    r"(?:(?-i:[A-Z]{1,5})[-/ ]?)?\d[\d/-]{3,}\d\b",
+    re.I,
+)
 ORG_CONTACT = re.compile(
     r"\b(?:helpline|hotline|help line|call us|contact us|our (?:number|office|team|helpline)|office|press|media|"
     r"switchboard|reception|police|emergency|free(?:phone)?|toll[- ]free|text|whatsapp us|enquiries|info|"
@@ -127,8 +142,27 @@ TESTIMONY = re.compile(
     r"\b(?:she|he|they)\s+(?:shared|told)\s+(?:her|his|their)\s+(?:whole\s+|full\s+)?story\s+with\s+(?:us|me)\b",
     re.I,
 )
+# First-person testimony: a quote in which the speaker describes what was done to them
+FIRST_PERSON_HARM = re.compile(
+    r"\b(?:I|we)\s+(?:was|were|had been|got|have been)\s+(?:\w+\s+){0,2}?(?:trafficked|sold|forced|locked|beaten|raped|abused|"
+    r"exploited|kept|held|taken|lured|tricked|recruited|threatened|smuggled|trapped|married|groomed|drugged)\b|"
+    r"\b(?:locked|sold|beat|hit|forced|kept|raped|threatened|tricked|lured|trafficked|smuggled|drugged|groomed)\s+(?:me|us)\b|"
+    r"\b(?:took|kept|stole|confiscated|held|burned)\s+(?:my|our)\s+(?:passports?|papers|documents|ID|phones?|wages|money)\b|"
+    r"\b(?:I|we)\s+(?:worked|slept)\b[^\"\u201d]{0,40}\b(?:without pay|for nothing|unpaid|no pay|on the floor)\b"
+)
+QUOTE = re.compile(r"[\"\u201c](?P<q>[^\"\u201c\u201d\n]{10,400})[\"\u201d]")
+SPEAKER_NOUN = r"(?:survivor|victim|girl|boy|woman|man|teenager|worker|mother|father|migrant|child)"
+QUOTE_ATTRIBUTION = re.compile(
+    rf"\s*,?\s*(?:(?:she|he|they|[A-Z][a-z]+|(?:one|a|another|the|this|our)\s+(?:[\w-]+\s+)?{SPEAKER_NOUN})\s+"
+    rf"(?:told (?:us|me)|tells (?:us|me)|says|said|recalls|recalled|remembers|remembered|explains|explained|adds|added|whispers|whispered)|"
+    rf"(?:says|said|recalls|recalled|remembers|explains|explained|adds|added)\s+(?:one|a|another|the|this|our)\s+(?:[\w-]+\s+)?{SPEAKER_NOUN})\b",
+    re.I,
+)
 CAPTION = re.compile(rf"(?m)^\s*(?:Pictured|Photo|Picture|Image|Caption|Above|Left|Right|Below|In the photo)\s*:\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\b")
-THIS_IS = re.compile(rf"\b(?:This is|Meet|Here is)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s*[.,!]")
+THIS_IS = re.compile(
+    rf"\b(?:This is|Meet|Here is)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
+    rf"(?:\s*\((?i:pictured|photo|photographed|above|left|right|below|centre|center|in the photo)[^()]{{0,20}}\))?\s*[.,!:]"
+)
 PHOTO_CONTEXT = re.compile(r"\b(?:photo|photograph|picture|image|caption|pictured|portrait|footage|video)\b", re.I)
 STAGED = re.compile(r"posed by (?:a )?models?|for illustration|illustrative|stock (?:photo|image)|not (?:her|his|their) real name|names? (?:has|have) been changed", re.I)
 NOT_NAMES = {

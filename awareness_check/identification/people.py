@@ -46,10 +46,17 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
         doc = seg.doc
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                s, e = _strip_name(doc.text, ent.start_char, ent.end_char)
+                s, e = _strip_name(doc.text, ent.start_char, _extend_name(ent))
                 if s is not None:
                     candidates.append((seg, ent.sent, s, e))
         for sent in doc.sents:
+            for m in NOUN_NAMED.finditer(sent.text):
+                s, e = sent.start_char + m.start("name"), sent.start_char + m.end("name")
+                toks = [t for t in sent if s <= t.idx < e]
+                if toks and all(t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP") for t in toks):
+                    s2, e2 = _strip_name(doc.text, s, e)
+                    if s2 is not None:
+                        candidates.append((seg, sent, s2, e2))
             for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|bin|binti|al|el|la|le|dos)\s+)?{NAME_WORD}){{0,3}})(?=,\s+(?:then\s+)?\d{{1,2}}\s*,|\s+\(\d{{1,2}}\))", sent.text):
                 s, e = _strip_name(doc.text, sent.start_char + m.start(), sent.start_char + m.end())
                 if s is not None:
@@ -79,6 +86,24 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
     for p in people:
         _assess(p)
     return people
+
+
+# "survivor Ana Lucía Torres Mejía": a name the entity model misses after a victim noun
+NOUN_NAMED = re.compile(rf"\b(?i:survivors?|victims?)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
+
+
+def _extend_name(ent: Span) -> int:
+    """End of a PERSON entity with the surname words the model split off ("Maria Fernanda" + "Gómez Ruiz").
+
+    Two- and three-part surnames are common (Hispanic double surnames, Vietnamese names); a
+    mention cut short escapes the role and offender tests that read the words after it.
+    """
+    doc = ent.doc
+    end = ent.end
+    while end < ent.sent.end and doc[end - 1].whitespace_ and doc[end].is_title and doc[end].is_alpha \
+            and doc[end].text not in NOT_NAMES and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "PERSON"):
+        end += 1
+    return doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def _strip_name(text: str, s: int, e: int) -> tuple[int | None, int]:

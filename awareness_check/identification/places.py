@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span
 
 from ..analysis import Segment
-from .patterns import CHAIN, DORM, Detail, HOMETOWN, NAME_WORD, NOT_NAMES, NOT_PLACE_ENTS, PLACE_CORE, PLACE_HEADS, SHELTER, SHELTER_LOC, STREET, _merge_parts, is_general_place
+from .patterns import CHAIN, DORM, SHELTER_DESCRIBED, Detail, HOMETOWN, NAME_WORD, NOT_NAMES, NOT_PLACE_ENTS, PLACE_CORE, PLACE_HEADS, SHELTER, SHELTER_LOC, STREET, _merge_parts, is_general_place
 
 
 def _place_cores(seg: Segment, sent: Span) -> list[tuple[int, int, str]]:
@@ -102,7 +102,10 @@ def _shelters(seg: Segment) -> list[Detail]:
     for m in SHELTER.finditer(text):
         loc = SHELTER_LOC.match(text, m.end())
         if not loc:
-            continue
+            described = SHELTER_DESCRIBED.match(text, m.end())
+            loc = SHELTER_LOC.match(text, described.end()) if described else None
+            if not loc or not re.search(rf"\d|{STREET}|\b(?i:{PLACE_HEADS})\b|{NAME_WORD}\s+{NAME_WORD}", loc.group("where")):
+                continue  # a landmark must be specific: a number, a street, a named building, a two-word name
         where = loc.group("where")
         if is_general_place(where) or not re.search(r"[A-Z0-9]", where):
             continue
