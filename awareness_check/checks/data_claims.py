@@ -243,13 +243,6 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
         add(m, "DAT001", "rate")
     for m in AVERAGE_AGE.finditer(text):
         add(m, "DAT001", "average-age")
-    for m in AGE_ENTRY.finditer(text):
-        clause = _clause_text(sent, m.start(), m.end())
-        if GENERIC_QUANTIFIER.search(clause) and re.search(PEOPLE, clause, re.I):
-            add(m, "DAT001", "average-age")  # a case fact ("she was recruited at 14") has no quantifier
-    for m in PERIOD_COUNT.finditer(text):
-        if PERIOD.search(_clause_text(sent, m.start(), m.end())):
-            add(m, "DAT001", "rate")
     if SMALL_PROBLEM.search(text):
         for m in COUNT.finditer(text):
             if DETECTED.search(text[m.end():m.end() + 40]) or DETECTED.search(text[max(0, m.start() - 30):m.start()]):
@@ -289,6 +282,20 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
             entry = "detection-as-prevalence" if rx is COUNT and _detection_context(text) else "prevalence-figure"
             add(m, "DAT001", entry)
 
+    # paraphrased claims the patterns above miss: only where no other claim stands for the clause
+    claimed = {_clause_of(clauses, r[0]) for r in raw}
+
+    def add_new(m, code, entry):
+        if _clause_of(clauses, m.start()) not in claimed:
+            add(m, code, entry)
+
+    for m in AGE_ENTRY.finditer(text):
+        clause = _clause_text(sent, m.start(), m.end())
+        if GENERIC_QUANTIFIER.search(clause) and re.search(PEOPLE, clause, re.I):
+            add_new(m, "DAT001", "average-age")  # a case fact ("she was recruited at 14") has no quantifier
+    for m in PERIOD_COUNT.finditer(text):
+        if PERIOD.search(_clause_text(sent, m.start(), m.end())):
+            add_new(m, "DAT001", "rate")
     if not raw:
         return []
     vague = VAGUE.search(text)

@@ -98,7 +98,7 @@ SHELTER = re.compile(
     re.I,
 )
 SHELTER_LOC = re.compile(
-    rf"\s*(?P<prep>at|on|in|behind|near|next to|opposite|beside|above|off)\s+(?P<where>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?"
+    rf"\s*(?P<prep>at|on|in|behind|near|next to|opposite|beside|above|off|across (?:the (?:road|street) )?from|(?:a)?round the corner from)\s+(?P<where>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?"
     rf"(?:(?:\d+[A-Za-z]?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*\s+{STREET}|\d+[A-Za-z]?\s+{NAME_WORD}|{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\b)"
     rf"(?:\s+(?i:{PLACE_HEADS})s?\b)?"
     rf"(?:(?:,\s+|\s+(?:in|on|near|off)\s+)(?:\d+[A-Za-z]?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}(?:\s+{STREET})?)*)"

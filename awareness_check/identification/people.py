@@ -50,6 +50,8 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
                 if s is not None:
                     candidates.append((seg, ent.sent, s, e))
         for sent in doc.sents:
+            for s2, e2 in _unlabelled_names(sent):
+                candidates.append((seg, sent, s2, e2))
             for m in NOUN_NAMED.finditer(sent.text):
                 s, e = sent.start_char + m.start("name"), sent.start_char + m.end("name")
                 toks = [t for t in sent if s <= t.idx < e]
@@ -90,6 +92,34 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
 
 # "survivor Ana Lucía Torres Mejía": a name the entity model misses after a victim noun
 NOUN_NAMED = re.compile(rf"\b(?i:survivors?|victims?)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
+
+
+ORG_WORDS = frozenset(
+    "International Fund Foundation Association Council Ministry Office Agency Network Trust Centre Center Project "
+    "Alliance Coalition Committee Commission Group Union Bank University School College Church Hospital Police "
+    "Service Services Department Unit Court Society Institute Organisation Organization Partnership Programme "
+    "Program Initiative Campaign Company Ltd Inc Street Road Avenue".split()
+)
+
+
+def _unlabelled_names(sent: Span) -> list[tuple[int, int]]:
+    """Three or four capitalised proper nouns with no entity label, as a clause subject: a name the model missed.
+
+    Long names (given names plus two surnames) are the ones the small model most often leaves
+    unlabelled; organisation words and sentence-initial function words rule out the rest.
+    """
+    out = []
+    toks = list(sent)
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].is_title and toks[j].is_alpha and toks[j].pos_ == "PROPN" and not toks[j].ent_type_ \
+                and toks[j].text not in NOT_NAMES and toks[j].text not in ORG_WORDS and (j == i or toks[j - 1].whitespace_):
+            j += 1
+        if 3 <= j - i <= 4 and toks[j - 1].dep_ in ("nsubj", "nsubjpass"):
+            out.append((toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)))
+        i = max(j, i + 1)
+    return out
 
 
 def _extend_name(ent: Span) -> int:
