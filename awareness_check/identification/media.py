@@ -5,7 +5,8 @@ import re
 
 from ..analysis import AnalyzedDocument
 from .patterns import (
-    AGE, CAPTION, FIRST_PERSON_HARM, PHOTO_CONTEXT, QUOTE, QUOTE_ATTRIBUTION, ROLE, STAGED, TESTIMONY, THIS_IS, VICTIM, Detail,
+    AGE, CAPTION, FIRST_PERSON_HARM, PHOTO_CONTEXT, QUOTE, QUOTE_ATTRIBUTION, ROLE, STAGED, TESTIMONY, THIS_IS, TITLE_BEFORE, VICTIM,
+    Detail,
     _next_sentence, _sentence_at, age_number,
 )
 
@@ -33,7 +34,9 @@ def _captions(adoc: AnalyzedDocument) -> list[Detail]:
         for m in THIS_IS.finditer(text):
             sent = _sentence_at(seg, m.start())
             rest = text[m.end():sent.end_char]
-            if re.match(r"\s*(?:she|he|they|who)\b", rest, re.I) and VICTIM.search(rest):
+            if TITLE_BEFORE.search(m.group("name").split()[0] + " "):
+                continue  # "Meet Dr Ama Owusu (pictured)": a professional introduced by title
+            if re.match(r"\s*(?:she|he|they|who)\s+(?:was|were|had been|has been|is|got)\b", rest, re.I) and VICTIM.search(rest):
                 nxt = sent  # "Meet Amina (pictured): she was sold at 13."
             else:
                 nxt = _next_sentence(seg, sent)

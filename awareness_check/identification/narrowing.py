@@ -38,7 +38,8 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
             child_noun = re.search(r"\b(?:girl|boy|child|teenager|pupil|minor|schoolgirl|schoolboy|daughter|son)\b", sent.text, re.I)
             ages = [m for m in AGE.finditer(sent.text)]
             # "the 12-year-old", "aged 15": an age under 18 in these forms always describes a child
-            child_here = any((_age_value(m) or 99) < 18 and (child_noun or re.search(r"year-old|aged", m.group(0), re.I)) for m in ages)
+            child_here = any((_age_value(m) or 99) < 18 and (child_noun or re.search(r"year-old|aged", m.group(0), re.I))
+                             and not re.match(r"\s*(?:-|\u2013|to|and|or)\s*\d", sent.text[m.end():]) for m in ages)  # not a range: "aged 10 to 14"
             # an unnamed victim with an exact age: "The trafficked woman, 32, from a village near Kumasi"
             victim_here = bool(ages) and bool(re.search(r"\b(?:woman|man|worker|victim|survivor|person|mother|father)\b", sent.text, re.I)) \
                 and bool(VICTIM.search(sent.text)) and not OFFENCE_VERB.search(sent.text) \

@@ -55,7 +55,8 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
             for m in NOUN_NAMED.finditer(sent.text):
                 s, e = sent.start_char + m.start("name"), sent.start_char + m.end("name")
                 toks = [t for t in sent if s <= t.idx < e]
-                if toks and all(t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP") for t in toks):
+                if toks and all(t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP") and not ROLE.fullmatch(t.text)
+                                and not TITLE_BEFORE.search(t.text + " ") for t in toks):
                     s2, e2 = _strip_name(doc.text, s, e)
                     if s2 is not None:
                         candidates.append((seg, sent, s2, e2))
@@ -65,8 +66,9 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
                     candidates.append((seg, sent, s, e))
             for rx in (THIS_IS,):
                 for m in rx.finditer(sent.text):
-                    s, e = sent.start_char + m.start("name"), sent.start_char + m.end("name")
-                    candidates.append((seg, sent, s, e))
+                    s, e = _strip_name(doc.text, sent.start_char + m.start("name"), sent.start_char + m.end("name"))
+                    if s is not None:  # "Meet Dr Ama Owusu": a title marks a professional, not a victim
+                        candidates.append((seg, sent, s, e))
     # full names first, so single-word mentions attach to them
     candidates.sort(key=lambda c: -len(c[0].doc.text[c[2]:c[3]].split()))
     for seg, sent, s, e in candidates:
@@ -98,7 +100,11 @@ ORG_WORDS = frozenset(
     "International Fund Foundation Association Council Ministry Office Agency Network Trust Centre Center Project "
     "Alliance Coalition Committee Commission Group Union Bank University School College Church Hospital Police "
     "Service Services Department Unit Court Society Institute Organisation Organization Partnership Programme "
-    "Program Initiative Campaign Company Ltd Inc Street Road Avenue".split()
+    "Program Initiative Campaign Company Ltd Inc Street Road Avenue "
+    # titles of laws, documents and events, and the subject's own words in organisation names
+    "Act Law Bill Protocol Convention Directive Regulation Report Strategy Plan Day Week Month Award Prize "
+    "Slavery Trafficking Human Rights Freedom Justice Hope Modern Free Against National Global World "
+    "European United Nations Stop End Safe Women Children".split()
 )
 
 
