@@ -41,7 +41,7 @@ MODIFIERS = r"(?:[\w'-]+\s+){0,3}?"
 MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 VICTIM_CUE = re.compile(r"traffick|exploit|enslav|slave|smuggl|forced|victim|abus|\bsold\b|\bbought\b|servitude|bondage|missing|at risk|prostitut", re.I)
 PERCENT = re.compile(rf"\b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.I)
-RATIO = re.compile(rf"(?<![\d,.]\s)(?<!\d)\b(?:\d{{1,3}}|{NUMWORD})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:\d[\d,]*|{NUMWORD}|ten|hundred|thousand)\b(?!\s+(?:{MONTHS}))", re.I)
+RATIO = re.compile(rf"(?<![\d.]\s)(?<!\d,\s)(?<!\d)\b(?:\d{{1,3}}|{NUMWORD})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:\d[\d,]*|{NUMWORD}|ten|hundred|thousand)\b(?!\s+(?:{MONTHS}))", re.I)
 FRACTION = re.compile(
     rf"\b(?:(?:more|less|fewer) than|over|nearly|almost|about|around|roughly)?\s*"
     rf"(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|a fifth|"

@@ -15,7 +15,7 @@ from ..analysis import Segment
 from ..paths import lexicon_dir
 
 
-NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+"
+NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+"  # accented capitals too: "Ángel", "Óscar", "Émilie"
 NAME_SEQ = rf"{NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|bin|binti|al|el|la|le|dos)\s+)?{NAME_WORD}){{1,3}}"
 NUMWORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -76,7 +76,8 @@ PLACE_HEADS = (
     r"laundry|car wash|brothel|massage parlour|nail bar|garage|plant|mill|mine|quarry|workshop|kitchen|takeaway|"
     r"boarding house|dormitory|flat|apartment|block|tower|village|quarter|compound|orphanage|children's home|"
     # where a child can be found week after week: a team, a club's ground, a mall, a café
-    r"team|squad|choir|troupe|gym|mall|shopping cent(?:re|er)|supermarket|cinema|stadium|arcade|youth centre|youth center"
+    r"team|squad|choir|troupe|gym|mall|shopping cent(?:re|er)|supermarket|cinema|stadium|arcade|youth centre|youth center|"
+    r"station|bus park|motor park|lorry park|terminal"
 )
 STREET = r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Drive|Close|Court|Square|Place|Terrace|Crescent|Boulevard|Highway|Row|Hill|Gardens|Park)\b"
 PLACE_CORE = re.compile(
