@@ -78,6 +78,7 @@ AGE_ENTRY = re.compile(
     r"\b(?:before|by|under)\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,2}\b|"
     r"\bby\s+(?:their|her|his|the)\s+(?:\d{1,2}(?:st|nd|rd|th)|\w+(?:teenth|th|st|nd|rd))\s+birthdays?\b|"
     r"\bbefore\s+(?:they|she|he)\s+(?:turn|turns|reach|reaches|are|is)\s+\d{1,2}\b|"
+    r"\b(?:average|typical)\s+(?:[\w-]+\s+){0,2}?(?:victims?|girls?|boys?|child|children)\s+(?:is|are|was)\s+(?:just\s+|only\s+|about\s+)?\d{1,2}\b|"
     r"\b(?:(?:first|typically|usually)\s+)?(?:trafficked|recruited|exploited|sold|enter\w*)\s+(?:at|between)\s+(?:the\s+)?(?:ages?\s+(?:of\s+)?)?\d{1,2}(?:\s*(?:-|\u2013|to|and)\s*\d{1,2})?\b",
     re.I,
 )

@@ -66,9 +66,9 @@ def _testimony(adoc: AnalyzedDocument) -> list[Detail]:
             attribution = QUOTE_ATTRIBUTION.match(seg.doc.text, m.end())
             if not attribution or not FIRST_PERSON_HARM.search(m.group("q")):
                 continue
-            speaker = attribution.group(0).split()[0].strip(",")
-            if speaker[:1].isupper() and speaker.lower() not in ("she", "he", "they", "one", "a", "another", "the", "this", "our") \
-                    and ROLE.search(seg.doc.text[attribution.end():attribution.end() + 40]):
+            after = seg.doc.text[attribution.end():attribution.end() + 40]
+            if ROLE.search(attribution.group(0)) or TITLE_BEFORE.search(attribution.group(0).rstrip() + " ") \
+                    or re.match(r"\s*,\s*(?:the|a|an|our)?\s*(?:\w+\s+){0,2}?", after) and ROLE.search(after):
                 continue  # "..., said Amara Diallo, director of ...": an official quoting a case
             out.append(Detail("IDR006", None, seg, m.start(), attribution.end(), []))
     return out

@@ -27,7 +27,10 @@ AGE = re.compile(
     rf"\b{AGE_NUM}-year-old\b|\baged\s+{AGE_NUM}\b|\bat the age of\s+{AGE_NUM}\b|"
     rf"(?<=[A-Za-z]),\s+(?:then\s+)?{AGE_NUM}(?=\s*,)|(?<=[A-Za-z])\s+\({AGE_NUM}\)|"
     rf"\b(?:was|is|then|turned)\s+{AGE_NUM}\b(?=\s+(?:when|and|years)\b|[,.;])|"
-    rf"\b(?:trafficked|recruited|sold|taken|married|exploited)\s+at\s+{AGE_NUM}\b",
+    rf"\b(?:trafficked|recruited|sold|taken|married|exploited)\s+at\s+{AGE_NUM}\b|"
+    # birthdays: "who turned 13 on 4 June", "his 14th birthday"
+    rf"\b(?:turns|turned|turning)\s+{AGE_NUM}\b(?!\s*(?:%|per|times|years ago))|"
+    rf"\b(?:her|his|their)\s+(\d{{1,2}})(?:st|nd|rd|th)\s+birthday\b",
     re.I,
 )
 VICTIM = re.compile(
@@ -86,7 +89,9 @@ PLACE_CORE = re.compile(
     # a named place with its head noun: "the Lucky Nails salon", "St Anne's Secondary School", "the Kasoa market"
     rf"(?P<named>(?:the\s+)?(?:(?:St\.?|Saint)\s+)?(?:{NAME_WORD}\s+){{1,4}}?(?:(?!(?:on|in|at|by|near|of|the|and|to|from|with|for|into|onto|a|an|or|as|is|was|are|were)\s)[a-z][\w'’-]*\s+){{0,2}}?(?i:{PLACE_HEADS})s?\b)|"
     # "the village of San Jerónimo"
-    rf"(?:village|town|hamlet|district|neighbou?rhood|suburb|settlement|island|municipality|commune|parish) of\s+(?P<village>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
+    rf"(?:village|town|hamlet|district|neighbou?rhood|suburb|settlement|island|municipality|commune|parish) of\s+(?P<village>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})|"
+    # a named team or club: "plays netball for the Hillside Hawks"
+    rf"\b(?:plays?|played|playing|trains?|trained|training|sings?|sang|singing)\s+(?:[a-z]+\s+){{0,2}}?(?:for|with|in)\s+(?P<team>(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
 )
 # After a place core: ", Lisburn", " in Dunmore", ", Eastport"
 CHAIN = re.compile(rf"(?:,?\s+(?:in|near|outside|on|at|of)\s+(?:the\s+)?|,\s+)(?P<name>(?:\d+[A-Za-z]?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}(?:\s+{STREET})?)")
@@ -156,7 +161,7 @@ SPEAKER_NOUN = r"(?:survivor|victim|girl|boy|woman|man|teenager|worker|mother|fa
 QUOTE_ATTRIBUTION = re.compile(
     rf"\s*,?\s*(?:(?:she|he|they|[A-Z][a-z]+|(?:one|a|another|the|this|our)\s+(?:[\w-]+\s+)?{SPEAKER_NOUN})\s+"
     rf"(?:told (?:us|me)|tells (?:us|me)|says|said|recalls|recalled|remembers|remembered|explains|explained|adds|added|whispers|whispered)|"
-    rf"(?:says|said|recalls|recalled|remembers|explains|explained|adds|added)\s+(?:one|a|another|the|this|our)\s+(?:[\w-]+\s+)?{SPEAKER_NOUN})\b",
+    rf"(?:says|said|recalls|recalled|remembers|explains|explained|adds|added)\s+(?:(?:one|a|another|the|this|our)\s+(?:[\w-]+\s+)?{SPEAKER_NOUN}|(?-i:{NAME_WORD})))\b",
     re.I,
 )
 CAPTION = re.compile(rf"(?m)^\s*(?:Pictured|Photo|Picture|Image|Caption|Above|Left|Right|Below|In the photo)\s*:\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\b")

@@ -52,6 +52,11 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
         for sent in doc.sents:
             for s2, e2 in _unlabelled_names(sent):
                 candidates.append((seg, sent, s2, e2))
+            for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}),\s+who\b(?P<rel>[^,.;]{{0,60}})", sent.text):
+                if AGE.search(m.group("rel")):  # "Grace, who turned 13 on 4 June, ...": the model may miss the name
+                    s2, e2 = _strip_name(doc.text, sent.start_char + m.start("name"), sent.start_char + m.end("name"))
+                    if s2 is not None:
+                        candidates.append((seg, sent, s2, e2))
             for m in NOUN_NAMED.finditer(sent.text):
                 s, e = sent.start_char + m.start("name"), sent.start_char + m.end("name")
                 toks = [t for t in sent if s <= t.idx < e]

@@ -91,7 +91,16 @@ def _group_cores(text: str, cores: list[tuple[int, int, str]]) -> list[list[tupl
 
 
 def _shelter_place(text: str, core: tuple[int, int, str], sent: Span) -> bool:
-    return bool(SHELTER.search(text[max(sent.start_char, core[0] - 40):core[1]]))
+    """The place is the shelter's own location ("the refuge on Harbour Lane"), reported as IDR003 instead."""
+    window_start = max(sent.start_char, core[0] - 40)
+    shelters = list(SHELTER.finditer(text, window_start, core[1]))
+    if not shelters:
+        return False
+    last = shelters[-1]
+    if last.start() >= core[0]:
+        return True  # the shelter word is part of the place's name
+    gap = text[last.end():core[0]]
+    return bool(re.fullmatch(r"[\s,]*(?:(?:at|on|in|behind|near|next to|opposite|beside|off|above)\s+)?(?:[\w'’-]+\s+){0,3}", gap))
 
 
 def _shelters(seg: Segment) -> list[Detail]:
