@@ -164,3 +164,9 @@ def test_paraphrased_claims_are_flagged(scan, text):
 @pytest.mark.parametrize("text", PARAPHRASE_TRAPS)
 def test_case_facts_and_own_work_are_not_claims(scan, text):
     assert not [f.text for f in scan(text) if f.category == "unsourced-data"]
+
+
+@pytest.mark.parametrize("text", ["Most children start school before the age of 6.",
+                                  "Every year 300 more people are employed at the plant."])
+def test_age_and_rate_patterns_need_a_trafficking_cue(scan, text):
+    assert not [f.text for f in scan(text) if f.category == "unsourced-data"]

@@ -292,10 +292,11 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
 
     for m in AGE_ENTRY.finditer(text):
         clause = _clause_text(sent, m.start(), m.end())
-        if GENERIC_QUANTIFIER.search(clause) and re.search(PEOPLE, clause, re.I):
+        if GENERIC_QUANTIFIER.search(clause) and re.search(PEOPLE, clause, re.I) and VICTIM_CUE.search(clause):
             add_new(m, "DAT001", "average-age")  # a case fact ("she was recruited at 14") has no quantifier
     for m in PERIOD_COUNT.finditer(text):
-        if PERIOD.search(_clause_text(sent, m.start(), m.end())):
+        clause = _clause_text(sent, m.start(), m.end())
+        if PERIOD.search(clause) and VICTIM_CUE.search(clause):  # "each year 300 more people are employed" is not a claim
             add_new(m, "DAT001", "rate")
     if not raw:
         return []
