@@ -151,7 +151,7 @@ TESTIMONY = re.compile(
 # First-person testimony: a quote in which the speaker describes what was done to them
 FIRST_PERSON_HARM = re.compile(
     r"\b(?:I|we)\s+(?:was|were|had been|got|have been)\s+(?:\w+\s+){0,2}?(?:trafficked|sold|forced|locked|beaten|raped|abused|"
-    r"exploited|kept|held|taken|lured|tricked|recruited|threatened|smuggled|trapped|married|groomed|drugged)\b|"
+    r"exploited|kept|held|taken(?! aback)|lured|tricked|recruited|threatened|smuggled|trapped|married|groomed|drugged)\b|"
     r"\b(?:locked|sold|beat|hit|forced|kept|raped|threatened|tricked|lured|trafficked|smuggled|drugged|groomed)\s+(?:me|us)\b|"
     r"\b(?:took|kept|stole|confiscated|held|burned)\s+(?:my|our)\s+(?:passports?|papers|documents|ID|phones?|wages|money)\b|"
     r"\b(?:I|we)\s+(?:worked|slept)\b[^\"\u201d]{0,40}\b(?:without pay|for nothing|unpaid|no pay|on the floor)\b"
