@@ -170,3 +170,11 @@ def test_case_facts_and_own_work_are_not_claims(scan, text):
                                   "Every year 300 more people are employed at the plant."])
 def test_age_and_rate_patterns_need_a_trafficking_cue(scan, text):
     assert not [f.text for f in scan(text) if f.category == "unsourced-data"]
+
+
+def test_hotline_figures_read_as_a_growing_problem_and_reported_majorities(scan):
+    assert [f for f in scan("Last year's hotline figures prove that trafficking is exploding in our county.")
+            if f.category == "unsourced-data"]
+    assert [f for f in scan("Research shows that most trafficked children are recruited by someone they know.")
+            if f.rule_id == "DAT003"]
+    assert not [f for f in scan("Calls to the helpline are rising after the campaign.") if f.category == "unsourced-data"]

@@ -99,8 +99,16 @@ SMALL_PROBLEM = re.compile(
     r"(?:hardly|barely)\s+(?:exists?|happens?)|(?:does not|doesn'?t) (?:really )?(?:exist|happen) here)\b",
     re.I,
 )
+# hotline data read as a trend in prevalence: "hotline figures prove that trafficking is exploding" (DS-14)
+HOTLINE_PROOF = re.compile(
+    r"\b(?:hotline|helpline)(?:['’]s)?\s+(?:figures|data|calls|reports|numbers|statistics|records)\s+(?:prove|proves|proved|show|shows|showed|confirm|confirms|demonstrate|demonstrates)\b"
+    r"[^.;]{0,40}?\b(?:trafficking|exploitation|slavery|victims)\b[^.;]{0,30}?"
+    r"\b(?:exploding|soaring|rising|growing|increasing|on the rise|an epidemic|widespread|everywhere|rampant)\b",
+    re.I,
+)
 AVERAGE_AGE = re.compile(r"\baverage age\b[^.;]*?\b\d+", re.I)
-MAJORITY = re.compile(r"^\s*(?:most|the (?:vast )?majority of|nearly all|almost all)\s+(?:trafficking\s+)?(?:victims|survivors|trafficked (?:people|persons|women|children))\b", re.I)
+# "Most victims ...", also after a reporting clause: "Research shows that most trafficked children ..."
+MAJORITY = re.compile(r"^\s*(?:(?:[\w'’-]+\s+){1,4}?(?:shows?|suggests?|says?|finds?|found|indicates?|believe|warn|warns)\s+(?:that\s+)?)?(?:most|the (?:vast )?majority of|nearly all|almost all)\s+(?:trafficking\s+)?(?:victims|survivors|trafficked (?:people|persons|women|children))\b", re.I)
 
 RANKING = re.compile(
     r"\b(?:one of\s+)?(?:the\s+)?(?:world'?s\s+)?fastest[- ]growing\b(?:\s+[\w-]+){0,3}|"
@@ -210,7 +218,7 @@ class DataClaimCheck:
                                       value=claim.value, severity=entry.severity if entry and entry.severity else None)
 
 
-CLAIM_PATTERNS = (RANKING, PERCENT, RATIO, FRACTION, RATE, AVERAGE_AGE, AGE_ENTRY, PERIOD_COUNT, TREND, MAJORITY, MONEY, MULTI_MONEY,
+CLAIM_PATTERNS = (RANKING, PERCENT, RATIO, FRACTION, RATE, AVERAGE_AGE, HOTLINE_PROOF, AGE_ENTRY, PERIOD_COUNT, TREND, MAJORITY, MONEY, MULTI_MONEY,
                   MAGNITUDE, COUNT, THERE_ARE)
 
 
@@ -244,6 +252,8 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
         add(m, "DAT001", "rate")
     for m in AVERAGE_AGE.finditer(text):
         add(m, "DAT001", "average-age")
+    for m in HOTLINE_PROOF.finditer(text):
+        add(m, "DAT001", "detection-as-prevalence")
     if SMALL_PROBLEM.search(text):
         for m in COUNT.finditer(text):
             if DETECTED.search(text[m.end():m.end() + 40]) or DETECTED.search(text[max(0, m.start() - 30):m.start()]):
