@@ -132,3 +132,49 @@ def test_dev_documents_flags_found_without_false_alarms(pipeline, rules, name):
     expected = expected_for(path)
     tp, fp, fn, problems = score([(name, expected, finding_dicts(report.findings))], CATEGORY)
     assert fn == 0 and fp == 0, problems
+
+
+# Paraphrases of the DS-* entries (round 2): claims worded unlike the dev corpus.
+PARAPHRASED_CLAIMS = [
+    "By the age of 16, the majority of runaway girls will have been approached by a trafficker.",
+    "Every week, dozens of new victims are brought into the country.",
+    "Every single day 200 more women are sold into slavery.",
+    "Our state is a trafficking hub for the whole region.",
+    "The city has the highest rate of human trafficking in the country.",
+    "Just 40 cases were recorded last year, so trafficking is not a big problem here.",
+    "Trafficking makes more money than any other illegal business after drugs.",
+]
+
+PARAPHRASE_TRAPS = [
+    "He was recruited before he turned 16.",
+    "Every week our volunteers visit the shelter.",
+    "Each year, 40 new volunteers are trained by our staff.",
+    "Most of our staff joined before the age of 30.",
+    "With 96 victims identified last year, the unit needs more investigators.",
+    "Trafficking is not a problem that only happens elsewhere.",
+    "The port is a hub for the fishing industry in the region.",
+]
+
+
+@pytest.mark.parametrize("text", PARAPHRASED_CLAIMS)
+def test_paraphrased_claims_are_flagged(scan, text):
+    assert [f for f in scan(text) if f.category == "unsourced-data"]
+
+
+@pytest.mark.parametrize("text", PARAPHRASE_TRAPS)
+def test_case_facts_and_own_work_are_not_claims(scan, text):
+    assert not [f.text for f in scan(text) if f.category == "unsourced-data"]
+
+
+@pytest.mark.parametrize("text", ["Most children start school before the age of 6.",
+                                  "Every year 300 more people are employed at the plant."])
+def test_age_and_rate_patterns_need_a_trafficking_cue(scan, text):
+    assert not [f.text for f in scan(text) if f.category == "unsourced-data"]
+
+
+def test_hotline_figures_read_as_a_growing_problem_and_reported_majorities(scan):
+    assert [f for f in scan("Last year's hotline figures prove that trafficking is exploding in our county.")
+            if f.category == "unsourced-data"]
+    assert [f for f in scan("Research shows that most trafficked children are recruited by someone they know.")
+            if f.rule_id == "DAT003"]
+    assert not [f for f in scan("Calls to the helpline are rising after the campaign.") if f.category == "unsourced-data"]

@@ -107,3 +107,43 @@ def test_dev_documents_flags_found_without_false_alarms(pipeline, rules, name):
         expected = expected_for(path.with_suffix(".txt"))
     tp, fp, fn, problems = score([(name, expected, finding_dicts(report.findings))], CATEGORY)
     assert fn == 0 and fp == 0, problems
+
+
+# Paraphrases of the identification-risk entries (round 2): real drafts rarely repeat the dev wording.
+PARAPHRASE_FLAGS = [
+    ("Last year Luz Marina Castillo Vargas escaped from the workshop where she had been forced to sew.", "Luz Marina Castillo Vargas"),
+    ("Survivor Tran Thi Mai spoke to our volunteers about her time in the brothel.", "Tran Thi Mai"),
+    ("The women's refuge is the grey house across the road from the Central Mosque on Ridge Street.", "Central Mosque"),
+    ("Her file, case no. KW/2023/0912, is still open.", "KW/2023/0912"),
+    ("Meet Amina (pictured above): she was sold into domestic servitude at 13.", "Amina"),
+    ("The 14-year-old was groomed by a man she met at the Starlight Cinema on Market Road.", "Starlight Cinema"),
+    ("\"They took my passport and kept me locked in the house,\" she told us.", "passport"),
+]
+
+PARAPHRASE_TRAPS = [
+    "Last year Blue Blanket Campaign volunteers trained 300 teachers to spot signs of trafficking.",
+    "The Modern Slavery Act 2015 requires large companies to publish an annual statement.",
+    "Victims Commissioner Dame Vera Baird called for better support.",
+    "Meet Dr Ama Owusu (pictured), who has supported survivors of trafficking for ten years.",
+    "Kids aged 10 to 14 can join the Riverside Rovers under-15 team every Saturday.",
+    "The safe house, which is run by a local NGO, is funded by the ministry.",
+    "\"I was shocked to learn how many people are forced to work without pay,\" said Minister Jane Hill.",
+    "Luz Marina Castillo Vargas, the national rapporteur, presented the report on trafficking.",
+]
+
+
+@pytest.mark.parametrize("text,part", PARAPHRASE_FLAGS)
+def test_paraphrased_identifying_details_are_flagged(scan, text, part):
+    found = [f for f in scan(text) if f.category == CATEGORY]
+    assert any(part in f.text for f in found), [f.text for f in found]
+
+
+@pytest.mark.parametrize("text", PARAPHRASE_TRAPS)
+def test_officials_organisations_and_ranges_stay_silent(scan, text):
+    assert not [f.text for f in scan(text) if f.category == CATEGORY]
+
+
+def test_stories_consented_quotes_are_not_testimony_findings(scan):
+    text = ("Amara agreed to share her story so that others can recognise the signs. "
+            "\"They took my passport and kept me locked in the house,\" she told us.")
+    assert not [f for f in scan(text) if f.rule_id == "IDR006"]

@@ -147,3 +147,12 @@ def test_prose_paragraphs_score_like_the_raw_file(pipeline, rules):
     for key, fn in (("words", textstat.lexicon_count), ("sentences", textstat.sentence_count),
                     ("flesch_reading_ease", textstat.flesch_reading_ease), ("flesch_kincaid_grade", textstat.flesch_kincaid_grade)):
         assert stats[key] == fn(text), key
+
+
+def test_ordinary_sourced_statistics_sentence_is_not_a_hard_sentence(pipeline, rules):
+    # 29 words, about one in four of three syllables or more: the subject's own vocabulary, not officialese
+    stat = ("In the national survey, men and boys made up 38 per cent of detected victims of trafficking for "
+            "forced labour, according to the 2022 report of the national rapporteur.")
+    rep = report(pipeline, rules, PROSE + " " + stat)
+    assert not [f for f in readability(rep) if f.rule_id == "RDB002" and "rapporteur" in f.text]
+

@@ -41,7 +41,7 @@ MODIFIERS = r"(?:[\w'-]+\s+){0,3}?"
 MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 VICTIM_CUE = re.compile(r"traffick|exploit|enslav|slave|smuggl|forced|victim|abus|\bsold\b|\bbought\b|servitude|bondage|missing|at risk|prostitut", re.I)
 PERCENT = re.compile(rf"\b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.I)
-RATIO = re.compile(rf"(?<![\d,.]\s)(?<!\d)\b(?:\d{{1,3}}|{NUMWORD})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:\d[\d,]*|{NUMWORD}|ten|hundred|thousand)\b(?!\s+(?:{MONTHS}))", re.I)
+RATIO = re.compile(rf"(?<![\d.]\s)(?<!\d,\s)(?<!\d)\b(?:\d{{1,3}}|{NUMWORD})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:\d[\d,]*|{NUMWORD}|ten|hundred|thousand)\b(?!\s+(?:{MONTHS}))", re.I)
 FRACTION = re.compile(
     rf"\b(?:(?:more|less|fewer) than|over|nearly|almost|about|around|roughly)?\s*"
     rf"(?:half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|a fifth|"
@@ -73,8 +73,42 @@ MONEY = re.compile(
 )
 MULTI_MONEY = re.compile(r"\b(?:multi-?)?(?:billion|million|trillion)[- ]dollar\b|\bmulti-?(?:billion|million)\b", re.I)
 PROFIT_CUE = re.compile(r"\b(?:industry|industries|profits?|profitable|earn|earns|earned|generates?|generated|worth|revenues?|turnover|market|business)\b", re.I)
+# "by their fourteenth birthday most victims ...", "most girls are recruited before the age of 15" (DS-05)
+AGE_ENTRY = re.compile(
+    r"\b(?:before|by|under)\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,2}\b|"
+    r"\bby\s+(?:their|her|his|the)\s+(?:\d{1,2}(?:st|nd|rd|th)|\w+(?:teenth|th|st|nd|rd))\s+birthdays?\b|"
+    r"\bbefore\s+(?:they|she|he)\s+(?:turn|turns|reach|reaches|are|is)\s+\d{1,2}\b|"
+    r"\b(?:average|typical)\s+(?:[\w-]+\s+){0,2}?(?:victims?|girls?|boys?|child|children)\s+(?:is|are|was)\s+(?:just\s+|only\s+|about\s+)?\d{1,2}\b|"
+    r"\b(?:(?:first|typically|usually)\s+)?(?:trafficked|recruited|exploited|sold|enter\w*)\s+(?:at|between)\s+(?:the\s+)?(?:ages?\s+(?:of\s+)?)?\d{1,2}(?:\s*(?:-|\u2013|to|and)\s*\d{1,2})?\b",
+    re.I,
+)
+GENERIC_QUANTIFIER = re.compile(r"\b(?:most|the (?:vast )?majority|many|half|nearly all|almost all|typical(?:ly)?|usually|often|on average|average)\b|\d\s?%|\bper\s?cent\b", re.I)
+# "every day 50 more children ...", "each week, hundreds of new victims are ..." (DS-01)
+PERIOD = re.compile(r"\b(?:every|each|a|per)\s+(?:single\s+)?(?:day|night|week|month|year|hour|minute)\b|\bdaily\b|\bannually\b", re.I)
+PERIOD_COUNT = re.compile(
+    rf"\b(?:\d[\d,]*|hundreds|thousands|dozens|tens of thousands|millions|{NUMWORD})\s+(?:of\s+)?(?:more|new|additional|other)\s+{MODIFIERS}{PEOPLE}\b|"
+    rf"\b(?:\d[\d,]*|hundreds|thousands|dozens|tens of thousands|millions)\s+(?:of\s+)?{MODIFIERS}{PEOPLE}\s+(?:are|is|go|goes|get|gets|fall|falls|become|becomes|disappear|disappears|vanish|vanishes|die|dies|end up|ends up)\b",
+    re.I,
+)
+# detected cases read as the size of the problem: "with 96 victims identified ... one of the smallest problems" (DS-13)
+DETECTED = re.compile(r"\b(?:identified|detected|recorded|reported|referred|registered|rescued|found)\b", re.I)
+SMALL_PROBLEM = re.compile(
+    r"\b(?:rare|uncommon|negligible|under control|almost non-?existent|virtually non-?existent|"
+    r"(?:one of the\s+)?(?:small|smaller|smallest|minor|least)\s+(?:[\w-]+\s+)?(?:problems?|issues?|concerns?)|"
+    r"(?:not|isn'?t|is not|hardly|barely)\s+(?:really\s+)?(?:a\s+)?(?:big\s+|major\s+|serious\s+|real\s+|significant\s+)?(?:problem|issue|concern)|"
+    r"(?:hardly|barely)\s+(?:exists?|happens?)|(?:does not|doesn'?t) (?:really )?(?:exist|happen) here)\b",
+    re.I,
+)
+# hotline data read as a trend in prevalence: "hotline figures prove that trafficking is exploding" (DS-14)
+HOTLINE_PROOF = re.compile(
+    r"\b(?:hotline|helpline)(?:['’]s)?\s+(?:figures|data|calls|reports|numbers|statistics|records)\s+(?:prove|proves|proved|show|shows|showed|confirm|confirms|demonstrate|demonstrates)\b"
+    r"[^.;]{0,40}?\b(?:trafficking|exploitation|slavery|victims)\b[^.;]{0,30}?"
+    r"\b(?:exploding|soaring|rising|growing|increasing|on the rise|an epidemic|widespread|everywhere|rampant)\b",
+    re.I,
+)
 AVERAGE_AGE = re.compile(r"\baverage age\b[^.;]*?\b\d+", re.I)
-MAJORITY = re.compile(r"^\s*(?:most|the (?:vast )?majority of|nearly all|almost all)\s+(?:trafficking\s+)?(?:victims|survivors|trafficked (?:people|persons|women|children))\b", re.I)
+# "Most victims ...", also after a reporting clause: "Research shows that most trafficked children ..."
+MAJORITY = re.compile(r"^\s*(?:(?:[\w'’-]+\s+){1,4}?(?:shows?|suggests?|says?|finds?|found|indicates?|believe|warn|warns)\s+(?:that\s+)?)?(?:most|the (?:vast )?majority of|nearly all|almost all)\s+(?:trafficking\s+)?(?:victims|survivors|trafficked (?:people|persons|women|children))\b", re.I)
 
 RANKING = re.compile(
     r"\b(?:one of\s+)?(?:the\s+)?(?:world'?s\s+)?fastest[- ]growing\b(?:\s+[\w-]+){0,3}|"
@@ -84,6 +118,11 @@ RANKING = re.compile(
     r"\bis\s+(?:a|the)\s+(?:major\s+|global\s+|national\s+)?(?:hub|hotspot|epicent(?:er|re)|capital)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}(?:trafficking|exploitation|slavery)\b|"
     r"\branks?\s+(?:number\s+(?:one|two|three|1|2|3)|#\s?\d|no\.?\s?\d|first|second|third|top)\b(?:\s+[\w-]+){0,3}|"
     r"\btied with (?:arms|drug) trafficking\b|"
+    # "the trafficking capital of Europe", "a sex-trafficking hub": a ranking of places with no baseline (DS-07)
+    r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:trafficking|slavery|smuggling)\s+(?:capital|hub|hotspot|epicent(?:er|re))\s+(?:of|in|for)\b(?:\s+[\w-]+){0,2}|"
+    r"\b(?:the\s+)?highest\s+(?:rates?|numbers?|levels?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:trafficking|slavery|trafficked)\b(?:\s+[\w-]+){0,3}|"
+    r"\bmore\s+(?:money|profits?|revenue|cash)\s+than\s+(?:any|all|every)\s+other\s+(?:[\w-]+\s+)?(?:crimes?|criminal|illegal|illicit)\b(?:\s+[\w-]+){0,3}|"
+    r"\bsecond only to\s+(?:the\s+)?(?:drug|arms)\s+(?:trade|trafficking|dealing)\b|"
     r"\bmore (?:slaves|people in slavery|victims|people trafficked|trafficking victims) (?:today |now )?than (?:at any (?:other )?time|ever)(?: before| in history)?",
     re.I,
 )
@@ -143,6 +182,11 @@ class Claim:
 
 class DataClaimCheck:
     codes = ("DAT001", "DAT002", "DAT003")
+    context_sentences = 0  # sources are read from the sentence's own entities; the next sentence only as text
+
+    def wants(self, sent) -> bool:
+        """The parse (tense, subject) and entities (a named source) matter only where a claim pattern matches."""
+        return has_claim_pattern(sent.text)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not any(ctx.enabled(c) for c in self.codes):
@@ -174,6 +218,15 @@ class DataClaimCheck:
                                       value=claim.value, severity=entry.severity if entry and entry.severity else None)
 
 
+CLAIM_PATTERNS = (RANKING, PERCENT, RATIO, FRACTION, RATE, AVERAGE_AGE, HOTLINE_PROOF, AGE_ENTRY, PERIOD_COUNT, TREND, MAJORITY, MONEY, MULTI_MONEY,
+                  MAGNITUDE, COUNT, THERE_ARE)
+
+
+def has_claim_pattern(text: str) -> bool:
+    """True when some claim pattern matches: without one, :func:`find_claims` returns nothing."""
+    return any(rx.search(text) for rx in CLAIM_PATTERNS)
+
+
 def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
     """Unsourced-figure candidates in one sentence, one per clause, in document order."""
     text = sent.text
@@ -199,6 +252,12 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
         add(m, "DAT001", "rate")
     for m in AVERAGE_AGE.finditer(text):
         add(m, "DAT001", "average-age")
+    for m in HOTLINE_PROOF.finditer(text):
+        add(m, "DAT001", "detection-as-prevalence")
+    if SMALL_PROBLEM.search(text):
+        for m in COUNT.finditer(text):
+            if DETECTED.search(text[m.end():m.end() + 40]) or DETECTED.search(text[max(0, m.start() - 30):m.start()]):
+                add(m, "DAT001", "detection-as-prevalence")
     for m in TREND.finditer(text):
         add(m, "DAT001", "trend")
     m = MAJORITY.search(text)
@@ -234,6 +293,21 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
             entry = "detection-as-prevalence" if rx is COUNT and _detection_context(text) else "prevalence-figure"
             add(m, "DAT001", entry)
 
+    # paraphrased claims the patterns above miss: only where no other claim stands for the clause
+    claimed = {_clause_of(clauses, r[0]) for r in raw}
+
+    def add_new(m, code, entry):
+        if _clause_of(clauses, m.start()) not in claimed:
+            add(m, code, entry)
+
+    for m in AGE_ENTRY.finditer(text):
+        clause = _clause_text(sent, m.start(), m.end())
+        if GENERIC_QUANTIFIER.search(clause) and re.search(PEOPLE, clause, re.I) and VICTIM_CUE.search(clause):
+            add_new(m, "DAT001", "average-age")  # a case fact ("she was recruited at 14") has no quantifier
+    for m in PERIOD_COUNT.finditer(text):
+        clause = _clause_text(sent, m.start(), m.end())
+        if PERIOD.search(clause) and VICTIM_CUE.search(clause):  # "each year 300 more people are employed" is not a claim
+            add_new(m, "DAT001", "rate")
     if not raw:
         return []
     vague = VAGUE.search(text)

@@ -1,0 +1,49 @@
+"""Direct identifiers (IDR004): personal phone numbers, e-mail addresses, handles, case-file numbers.
+
+Organisation contact points (helplines, generic mailboxes) are not personal."""
+from __future__ import annotations
+
+import re
+
+from ..analysis import Segment
+from .patterns import CASE_FILE, Detail, EMAIL, FREE_MAIL, GENERIC_MAILBOX, HANDLE, ORG_CONTACT, PERSONAL_CONTACT, PHONE
+
+
+def _contacts(seg: Segment) -> list[Detail]:
+    out = []
+    text = seg.doc.text
+    # over the whole paragraph: "Case ref. AB-2024-1183" must not be cut at the abbreviation's full stop
+    case_files = [(m.start(), m.end()) for m in CASE_FILE.finditer(text)]
+    for s, e in case_files:
+        out.append(Detail("IDR004", "case-file", seg, s, e, [(s, e, "[CASE NUMBER]")], detail="a case-file number"))
+    for sent in seg.doc.sents:
+        stext = sent.text
+        base = sent.start_char
+        personal = PERSONAL_CONTACT.search(stext)
+        organisational = ORG_CONTACT.search(stext)
+        taken = list(case_files)
+        for m in EMAIL.finditer(stext):
+            local = m.group(0).split("@")[0]
+            generic = GENERIC_MAILBOX.match(local)
+            if (personal and not generic) or (not organisational and not generic and FREE_MAIL.search(m.group(0))):
+                out.append(Detail("IDR004", "email", seg, base + m.start(), base + m.end(), [(base + m.start(), base + m.end(), "[EMAIL]")], detail="an e-mail address"))
+            taken.append((base + m.start(), base + m.end()))
+        for m in HANDLE.finditer(stext):
+            if any(s <= base + m.start() < e for s, e in taken):
+                continue
+            if personal and not re.search(r"\b(?:follow us|tag us|our)\b", stext, re.I):
+                out.append(Detail("IDR004", "handle", seg, base + m.start(), base + m.end(), [(base + m.start(), base + m.end(), "[HANDLE]")], detail="a social-media handle"))
+        for m in PHONE.finditer(stext):
+            digits = re.sub(r"\D", "", m.group(0))
+            if len(digits) < 7 or any(s <= base + m.start() < e for s, e in taken):
+                continue
+            if re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip()):
+                continue
+            if personal and not _org_near(stext, m.start()):
+                out.append(Detail("IDR004", "phone", seg, base + m.start(), base + m.end(), [(base + m.start(), base + m.end(), "[PHONE]")], detail="a phone number"))
+    return out
+
+
+def _org_near(stext: str, pos: int) -> bool:
+    window = stext[max(0, pos - 60):pos]
+    return bool(re.search(r"\b(?:helpline|hotline|call us|contact us|our|office|press|media|police|emergency|free)\b", window, re.I))
