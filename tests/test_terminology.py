@@ -298,6 +298,11 @@ PARAPHRASES = [
     ("Victims of trafficking were later convicted of immigration offences.", "TRM017"),
     ("The trafficked teenagers were arrested for cannabis cultivation.", "TRM017"),
     ("Police broke up a ring involved in the trafficking of irregular crossers.", "TRM016"),
+    ("The smugglers told the girls they had to repay the cost of the trip by selling sex.", "TRM001"),
+    ("Trafficking or smuggling - call it what you like - it is the same crime.", "TRM003"),
+    ("Paying people smugglers is a crime in itself.", "TRM005"),
+    ("It is only smuggling if force or threats were used.", "TRM009"),
+    ("As soon as they set foot on dry land, the nightmare is over for smuggled people.", "TRM014"),
 ]
 
 
@@ -316,6 +321,10 @@ def test_paraphrased_errors_are_flagged(scan, text, code):
     "A 30-year-old sex worker was interviewed.",
     "Article 5 of the Trafficking in Persons Protocol requires States to criminalise trafficking.",
     "Smuggling does not require coercion; the migrant usually consents.",
+    "It is only smuggling when migrants consent, and trafficking when force is used.",
+    "Trafficking and smuggling are often confused as the same crime.",
+    "Paying a smuggler is not a crime for the migrant under the Protocol.",
+    "Smuggled migrants may owe money to their smugglers and repay it by working, which can become debt bondage.",
 ])
 def test_paraphrase_traps_stay_silent(scan, text):
     assert not terms(scan, text)

@@ -261,6 +261,9 @@ def _sells_a_person(verb: Token, sent: Span) -> bool:
     return nxt is None or nxt.is_punct or nxt.lower_ in ("to", "into", "for", "as", "on", "at", "in")
 
 
+_REPAID_WITH = frozenset("work working labour labor sell selling beg begging prostitute".split())
+
+
 def _repaid_by_work(debt: Token, sent: Span) -> bool:
     """'made them pay back the journey by working', 'had to repay the debt by working in the fields':
     compelled repayment through work."""
@@ -270,7 +273,7 @@ def _repaid_by_work(debt: Token, sent: Span) -> bool:
     if not compelled:
         return False  # 'families repay the debt by working abroad': a loan repaid, not bondage
     after = sent.doc[debt.i + 1:min(sent.end, debt.i + 9)]
-    return any(a.lower_ == "by" and a.i + 1 < sent.end and _lemma(sent.doc[a.i + 1]) in ("work", "labour", "labor")
+    return any(a.lower_ == "by" and a.i + 1 < sent.end and _lemma(sent.doc[a.i + 1]) in _REPAID_WITH
                for a in after)
 
 
@@ -448,6 +451,8 @@ class TerminologyCheck:
                         continue
                     if code in ("TRM003", "TRM015") and _non_human_near(sent.text, m):
                         continue
+                    if code == "TRM009" and re.search(r"traffick", m.group(0), re.I):
+                        continue  # 'smuggling when migrants consent, trafficking when force is used': a contrast
                     if pattern_set is PATTERNS_BLANKET_ARRIVAL and (
                             not smug or _REPORTED_BELIEF.search(sent.text[:m.end()])):
                         continue  # about smuggled people, asserted by the author
@@ -667,7 +672,7 @@ PATTERNS_CONFLATION = [
     # 'people smuggling, or human trafficking as it is also known'
     re.compile(rf"\b(?:{_T}|{_S}),?\s+or\s+(?:{_T}|{_S}),?\s+as\s+(?:it\s+is\s+(?:also\s+|sometimes\s+|often\s+|more\s+commonly\s+|commonly\s+|better\s+)?(?:known|called|termed)|(?:some|many|others|people|most)\s+(?:people\s+)?(?:call|know)\s+it)\b", re.I),
     # 'trafficking and smuggling: two words for one crime', '... are one and the same'
-    re.compile(rf"\b(?:{_T}|{_S})\s+(?:and|or|&|vs\.?|versus)\s+(?:{_T}|{_S})\b[^.;!?]{{0,25}}?(?:\b(?:two|different|separate)\s+(?:words|names|terms|labels|ways\s+of\s+saying)\s+for\s+(?:one|the\s+same)\b|\bone\s+and\s+the\s+same\b|\bthe\s+same\s+(?:crime|thing|offen[cs]e)\b)", re.I),
+    re.compile(rf"\b(?:{_T}|{_S})\s+(?:and|or|&|vs\.?|versus)\s+(?:{_T}|{_S})\b[^.;!?]{{0,40}}?(?:\b(?:two|different|separate)\s+(?:words|names|terms|labels|ways\s+of\s+saying)\s+for\s+(?:one|the\s+same)\b|\bone\s+and\s+the\s+same\b|\bthe\s+same\s+(?:crime|thing|offen[cs]e)\b)", re.I),
     re.compile(rf"\b{_T}\s+(?:is|are|was|means|equals)\s+(?:(?:also|a|an|the|just|simply|another|form|kind|type|of|word|name|for|same|as)\s+){{0,5}}(?:(?:human|people|migrant)\s+)?smuggling\b", re.I),
 ]
 
@@ -689,7 +694,7 @@ _FORCE = r"(?:forc\w*|coerc\w*|decepti\w*|deceiv\w*|kidnap\w*|abduct\w*|violence
 PATTERNS_SMUGGLING_FORCE = [
     re.compile(rf"\bsmuggl\w*(?:\s+of\s+migrants)?\s+(?:always\s+|by\s+definition\s+)?(?:means|involves|requires|is\s+defined\s+as|is\s+(?:always\s+)?(?:done|carried\s+out)\s+(?:by|through|with))\s+(?:\w+\s+){{0,4}}{_FORCE}", re.I),
     re.compile(r"\bsmuggled\s+(?:\w+\s+){0,3}against\s+(?:their|his|her|your|its)\s+will\b", re.I),
-    re.compile(rf"\bonly\s+(?:counts?\s+as|qualif\w+\s+as|is|be|becomes?)\s+(?:(?:migrant|human|people)\s+)?smuggl\w*\s+(?:if|when|where|once)\b[^.;!?]{{0,50}}?{_FORCE}", re.I),
+    re.compile(rf"\bonly\b[^.;!?]{{0,25}}?\b(?:(?:migrant|human|people)\s+)?smuggl\w*\s+(?:if|when|where|once)\b[^.;!?]{{0,50}}?{_FORCE}", re.I),
     re.compile(rf"\bsmuggl\w*(?:\s+of\s+migrants)?\s+(?:only\s+)?(?:happens|occurs|exists|applies|takes\s+place)\s+(?:only\s+)?(?:if|when|where)\b[^.;!?]{{0,50}}?{_FORCE}", re.I),
     re.compile(rf"\bsmuggl\w*(?:\s+of\s+migrants)?\s+(?:is|means)\s+(?:when|where)\b[^.;!?]{{0,50}}?{_FORCE}", re.I),
     re.compile(r"\bsmugglers?\s+(?:always\s+)?(?:force|forced|forces|coerce|coerced)\s+(?:\w+\s+){0,3}to\s+pay\b", re.I),
@@ -697,8 +702,8 @@ PATTERNS_SMUGGLING_FORCE = [
 
 PATTERNS_SMUGGLED_CRIMINAL = [
     re.compile(
-        r"\b(?:smuggled\s+(?:migrants?|people|persons?|refugees?|women|men|children)|(?:who|that)\s+(?:pay|pays|paid|use|uses|used|hire|hires|hired)\s+(?:a\s+|the\s+)?smugglers?|(?:who|that)\s+(?:were|was|are|is|have\s+been|has\s+been)\s+smuggled|being\s+smuggled|having\s+been\s+smuggled|pays?\s+(?:a\s+|the\s+)?smugglers?|(?:paying|using|hiring)\s+(?:a\s+|the\s+)?smugglers?|(?:let|lets|letting|allow|allowed|allowing)\s+(?:themselves|yourself|himself|herself|ourselves)\s+(?:to\s+)?be\s+smuggled)"
-        r"\b[^.;!?]{0,40}?\b(?:(?:is|are|was|were|be|become|becomes)\s+(?:(?:also|themselves|too|equally|just)\s+)?(?:an?\s+|the\s+)?(?:accomplices?|criminals?|offenders?|lawbreakers?|guilty|complicit)\b(?:\s+(?:to|in)\s+the\s+crime)?|(?:should|must|will)\s+be\s+(?:punished|prosecuted|jailed|imprisoned|charged|arrested|fined|criminali[sz]ed)|(?:is|are)\s+committing\s+a\s+crime|(?:broke|break|breaks)\s+the\s+law|(?:is|are|were|was)\s+breaking\s+the\s+law|makes?\s+(?:you|them|him|her|someone|a\s+person|people|migrants)\s+(?:(?:also|too)\s+)?(?:an?\s+)?(?:criminals?|lawbreakers?|law-breakers?|offenders?|accomplices?|guilty|complicit))",
+        r"\b(?:smuggled\s+(?:migrants?|people|persons?|refugees?|women|men|children)|(?:who|that)\s+(?:pay|pays|paid|use|uses|used|hire|hires|hired)\s+(?:a\s+|the\s+)?smugglers?|(?:who|that)\s+(?:were|was|are|is|have\s+been|has\s+been)\s+smuggled|being\s+smuggled|having\s+been\s+smuggled|pays?\s+(?:a\s+|the\s+)?smugglers?|(?:paying|using|hiring)\s+(?:a\s+|the\s+)?(?:people\s+|human\s+)?smugglers?|(?:let|lets|letting|allow|allowed|allowing)\s+(?:themselves|yourself|himself|herself|ourselves)\s+(?:to\s+)?be\s+smuggled)"
+        r"\b[^.;!?]{0,40}?\b(?:(?:is|are|was|were|be|become|becomes)\s+(?:(?:also|themselves|too|equally|just)\s+)?(?:an?\s+|the\s+)?(?:accomplices?|criminals?|offenders?|lawbreakers?|guilty|complicit)\b(?:\s+(?:to|in)\s+the\s+crime)?|(?:should|must|will)\s+be\s+(?:punished|prosecuted|jailed|imprisoned|charged|arrested|fined|criminali[sz]ed)|(?:is|are)\s+committing\s+a\s+crime|(?:is|are)\s+(?:itself\s+|also\s+)?(?:a\s+|an\s+)?(?:crime|criminal\s+offen[cs]e|offen[cs]e|illegal)\b|(?:broke|break|breaks)\s+the\s+law|(?:is|are|were|was)\s+breaking\s+the\s+law|makes?\s+(?:you|them|him|her|someone|a\s+person|people|migrants)\s+(?:(?:also|too)\s+)?(?:an?\s+)?(?:criminals?|lawbreakers?|law-breakers?|offenders?|accomplices?|guilty|complicit))",
         re.I),
     re.compile(r"\b(?:charged|prosecuted|punished|convicted|arrested)\s+(?:\w+\s+){0,3}(?:as\s+accomplices|for\s+(?:using|paying|hiring)\s+(?:a\s+|the\s+)?smugglers?|for\s+(?:having\s+been|being)\s+smuggled)\b", re.I),
 ]
@@ -746,7 +751,7 @@ PATTERN_RULES = [
 ]
 MERGE_PER_SENTENCE = {"TRM009", "TRM003", "TRM006"}
 
-_NEG_INSIDE = re.compile(r"\b(?:without|within|regardless|whether|not|no|never|nobody|cannot|can't|isn't|aren't|don't|doesn't|nor|different|distinct|unlike|separate|wrong|mistake|myth|avoid)\b", re.I)
+_NEG_INSIDE = re.compile(r"\b(?:without|within|regardless|whether|differ\w*|confus\w*|mistaken\w*|not|no|never|nobody|cannot|can't|isn't|aren't|don't|doesn't|nor|different|distinct|unlike|separate|wrong|mistake|myth|avoid)\b", re.I)
 _NEG_OK = {"TRM006"}  # its own patterns carry the negation ('if no border ... not trafficking')
 
 
