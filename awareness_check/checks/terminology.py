@@ -318,7 +318,7 @@ def _unpaid(t: Token) -> bool:
     return bool(nxt) and nxt[0].lower_ in ("nothing", "little")
 
 
-_MONEY = frozenset("fee fees euro euros dollar dollars pound pounds $ € £ cash money price".split())
+_MONEY = frozenset("fee fees euro euros dollar dollars pound pounds $ € £ cash money price thousands hundreds fortune".split())
 _TRANSPORT_VERBS = frozenset("take bring drive transport ferry".split())
 _TOWARD = frozenset("across over into to through".split())
 
