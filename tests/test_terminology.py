@@ -303,6 +303,12 @@ PARAPHRASES = [
     ("Paying people smugglers is a crime in itself.", "TRM005"),
     ("It is only smuggling if force or threats were used.", "TRM009"),
     ("As soon as they set foot on dry land, the nightmare is over for smuggled people.", "TRM014"),
+    ("Smugglers promised the boys jobs, then forced them to sell drugs on the street.", "TRM001"),
+    ("The smuggled girls were put to work in nail bars and never paid.", "TRM001"),
+    ("TRAFFICKING AND SMUGGLING: SAME CRIME, DIFFERENT NAMES", "TRM003"),
+    ("People smuggling - or human trafficking, to give it its other name - is booming.", "TRM003"),
+    ("Human trafficking is simply the prostitution of women.", "TRM010"),
+    ("Once smuggled migrants are on European soil, they are safe.", "TRM014"),
 ]
 
 
@@ -325,6 +331,11 @@ def test_paraphrased_errors_are_flagged(scan, text, code):
     "Trafficking and smuggling are often confused as the same crime.",
     "Paying a smuggler is not a crime for the migrant under the Protocol.",
     "Smuggled migrants may owe money to their smugglers and repay it by working, which can become debt bondage.",
+    "The smugglers took them across; later, other gangs forced them to work in the fields.",
+    "Smugglers brought them to Italy, where they were later forced to work in the fields.",
+    "Smuggling and trafficking are different crimes with different names.",
+    "Smuggled migrants are not always safe once they arrive.",
+    "Human trafficking includes the exploitation of the prostitution of others and forced labour.",
 ])
 def test_paraphrase_traps_stay_silent(scan, text):
     assert not terms(scan, text)

@@ -71,7 +71,8 @@ EXPLOIT_PHRASES = ("without pay", "for no pay", "no wages", "for nothing", "debt
                    "work it off", "work off", "working off", "worked off", "work off the debt", "work it all off",
                    # sexual exploitation told through the people who pay for it
                    "see clients", "serve clients", "entertain clients", "sleep with clients", "see customers",
-                   "sex with clients", "sex with customers", "sex with men")
+                   "sex with clients", "sex with customers", "sex with men",
+                   "put to work", "put them to work", "put her to work", "put him to work")
 
 # The smuggling elements: a benefit paid, and an irregular crossing that ends on arrival.
 PAYMENT_LEMMAS = frozenset("pay charge fee fare price euro dollar money cost payment ticket $ € £".split())
@@ -169,8 +170,11 @@ def is_non_human_target(tok: Token, statistical: bool) -> bool:
     return False
 
 
-def _is_hedged(tok: Token) -> bool:
-    """The cue is modalised, sequential or negated: 'may be exploited', 'later exploited', 'never forced'."""
+def _is_hedged(tok: Token, negation: bool = True, sequence: bool = True) -> bool:
+    """The cue is modalised, sequential or negated: 'may be exploited', 'later exploited', 'never forced'.
+
+    ``negation=False`` for cues that are negations by nature ('never paid'); ``sequence=False`` when
+    the smuggler is the one who acts later ('promised them jobs, then forced them to sell drugs')."""
     heads = [tok]
     h = tok
     for _ in range(2):
@@ -182,23 +186,24 @@ def _is_hedged(tok: Token) -> bool:
         for c in h.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
                 return True
-            if c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS:
+            if sequence and c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS:
                 return True
-            if c.dep_ == "neg":
+            if negation and c.dep_ == "neg":
                 return True
         if h.pos_ == "VERB":
             break
     sent = tok.sent
     before = tok.doc[max(sent.start, tok.i - 6):tok.i]
-    if any(t.lower_ in HEDGE_WORDS or t.lower_ in SEQUENCE_ADVERBS for t in before):
+    if any(t.lower_ in HEDGE_WORDS or (sequence and t.lower_ in SEQUENCE_ADVERBS) for t in before):
         return True
     if any(_lemma(t) == "end" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "up" for t in before):
         return True  # 'smuggled migrants can end up in forced labour': a sequence, not a confusion
     return False
 
 
-def exploitation_cues(sent: Span, skip: set[int]) -> list[Token]:
-    """Tokens of the sentence that describe exploitation of a person (not hedged, not negated)."""
+def exploitation_cues(sent: Span, skip: set[int], sequence: bool = True) -> list[Token]:
+    """Tokens of the sentence that describe exploitation of a person (not hedged, not negated);
+    ``sequence=False`` keeps cues told as a later step ('then forced them')."""
     cues: list[Token] = []
     toks = [t for t in sent if t.i not in skip]
     for t in toks:
@@ -223,7 +228,7 @@ def exploitation_cues(sent: Span, skip: set[int]) -> list[Token]:
             hit = True  # 'made them pay back the journey by working': debt bondage
         if hit and lem == "exploit" and any(c.dep_ == "dobj" and (c.lower_ in ABSTRACT_OBJECTS or _lemma(c) in ABSTRACT_OBJECTS) for c in t.children):
             hit = False
-        if hit and not _is_hedged(t):
+        if hit and not _is_hedged(t, negation=not _unpaid(t), sequence=sequence):
             cues.append(t)
     text = " " + " ".join(t.lower_ for t in toks) + " "
     if not cues:
@@ -233,7 +238,7 @@ def exploitation_cues(sent: Span, skip: set[int]) -> list[Token]:
                 # map back to the first token of the phrase
                 first = phrase.split()[0]
                 for t in toks:
-                    if t.lower_ == first and not _is_hedged(t):
+                    if t.lower_ == first and not _is_hedged(t, sequence=sequence):
                         cues.append(t)
                         break
     return cues
@@ -286,7 +291,7 @@ def _subject_of(verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
             verb = verb.head
         else:
             break
@@ -471,6 +476,10 @@ class TerminologyCheck:
         if ctx.enabled("TRM001") and smug and not both:
             skip = {t.i for t in smug}
             cues = exploitation_cues(sent, skip)
+            if not cues and statistical:
+                # a later step done by the smugglers themselves is still their exploitation
+                cues = [c for c in exploitation_cues(sent, skip, sequence=False)
+                        if any(_done_by(c, tok, True) for tok in smug)]
             if cues:
                 detail = _cue_text(cues[0])
                 for tok in smug:
@@ -670,9 +679,9 @@ PATTERNS_CONFLATION = [
     re.compile(rf"\b(?:{_T}|{_S})\s+(?:and|or)\s+(?:{_T}|{_S})\s+(?:as\s+)?(?:interchangeabl\w*|synonym\w*|as\s+synonyms|as\s+the\s+same\s+(?:thing|crime))", re.I),
     re.compile(rf"\b{_S}\s+(?:is|are|was|means|equals)\s+(?:(?:also|a|an|the|just|simply|another|form|kind|type|of|word|name|for|same|as)\s+){{0,5}}(?:modern\s+slavery|slavery|(?:human\s+)?trafficking)\b", re.I),
     # 'people smuggling, or human trafficking as it is also known'
-    re.compile(rf"\b(?:{_T}|{_S}),?\s+or\s+(?:{_T}|{_S}),?\s+as\s+(?:it\s+is\s+(?:also\s+|sometimes\s+|often\s+|more\s+commonly\s+|commonly\s+|better\s+)?(?:known|called|termed)|(?:some|many|others|people|most)\s+(?:people\s+)?(?:call|know)\s+it)\b", re.I),
+    re.compile(rf"\b(?:{_T}|{_S})\s*[,(\u2013\u2014-]?\s*or\s+(?:{_T}|{_S}),?\s+(?:to\s+give\s+it\s+its\s+(?:other|proper|official|legal|real)\s+name|as\s+(?:it\s+is\s+(?:also\s+|sometimes\s+|often\s+|more\s+commonly\s+|commonly\s+|better\s+)?(?:known|called|termed)|(?:some|many|others|people|most)\s+(?:people\s+)?(?:call|know)\s+it))\b", re.I),
     # 'trafficking and smuggling: two words for one crime', '... are one and the same'
-    re.compile(rf"\b(?:{_T}|{_S})\s+(?:and|or|&|vs\.?|versus)\s+(?:{_T}|{_S})\b[^.;!?]{{0,40}}?(?:\b(?:two|different|separate)\s+(?:words|names|terms|labels|ways\s+of\s+saying)\s+for\s+(?:one|the\s+same)\b|\bone\s+and\s+the\s+same\b|\bthe\s+same\s+(?:crime|thing|offen[cs]e)\b)", re.I),
+    re.compile(rf"\b(?:{_T}|{_S})\s+(?:and|or|&|vs\.?|versus)\s+(?:{_T}|{_S})\b[^.;!?]{{0,40}}?(?:\b(?:two|different|separate)\s+(?:words|names|terms|labels|ways\s+of\s+saying)\s+for\s+(?:one|the\s+same)\b|\bone\s+and\s+the\s+same\b|\b(?:the\s+)?same\s+(?:crime|thing|offen[cs]e)\b)", re.I),
     re.compile(rf"\b{_T}\s+(?:is|are|was|means|equals)\s+(?:(?:also|a|an|the|just|simply|another|form|kind|type|of|word|name|for|same|as)\s+){{0,5}}(?:(?:human|people|migrant)\s+)?smuggling\b", re.I),
 ]
 
@@ -711,7 +720,7 @@ PATTERNS_SMUGGLED_CRIMINAL = [
 _GENERIC_T = r"(?<!sex\s)(?<!drug\s)(?<!arms\s)(?:human\s+)?trafficking(?:\s+in\s+(?:persons|human\s+beings))?"
 _SEX_ONLY = r"(?:forced\s+prostitution|prostitution|(?:the\s+)?(?:commercial\s+)?sexual\s+exploitation|sex\s+slavery|sexual\s+slavery|the\s+(?:sale|selling|buying)\s+of\s+(?:women|girls|children|women\s+and\s+girls)\s+for\s+sex|selling\s+(?:women|girls)\s+for\s+sex|sex\s+work|forced\s+sex)"
 PATTERNS_SEX_ONLY = [
-    re.compile(rf"\b{_GENERIC_T}\s+(?:is|means|equals|refers\s+to|=)\s+(?:(?:just|only|simply|basically|always|really|nothing\s+but)\s+)?{_SEX_ONLY}\b", re.I),
+    re.compile(rf"\b{_GENERIC_T}\s+(?:is|means|equals|refers\s+to|=)\s+(?:(?:just|only|simply|basically|always|really|nothing\s+but)\s+)?(?:the\s+)?{_SEX_ONLY}\b", re.I),
     re.compile(r"\bsex\s+trafficking\s+(?:is|means|was)\s+(?:\w+\s+){0,3}(?:umbrella|generic|general|overall|catch-all)\s+term\b", re.I),
     # "'Trafficking' refers to the commercial sexual exploitation of ...", 'trafficking is the sale of girls into prostitution'
     re.compile(rf"(?<![\w-]){_GENERIC_T}['\u2019\"]?\s+(?:is|means|equals|refers\s+to|describes|is\s+defined\s+as)\s+(?:the\s+)?(?:commercial\s+sexual\s+exploitation|(?:sale|selling|buying|trade|trading|recruitment)\s+of\s+(?:\w+\s+){{0,4}}?(?:into|for)\s+(?:prostitution|sex|sexual\s+exploitation|the\s+sex\s+(?:trade|industry)))\b", re.I),
@@ -734,7 +743,7 @@ PATTERNS_BLANKET_ARRIVAL = [
     re.compile(rf"\b{_OVER}\s+(?:once|the\s+moment|as\s+soon\s+as|when)\b[^.;!?]{{0,40}}?\b{_ARRIVE}\b", re.I),
     re.compile(rf"\b{_SMUGGLED}\s+are\s+(?:always\s+|all\s+)?(?:free|safe|no\s+longer\s+at\s+risk|out\s+of\s+danger)\s+(?:the\s+moment|after)\s+they\s+{_ARRIVE}", re.I),
     # 'once migrants are smuggled across, they are free and safe'
-    re.compile(r"\b(?:once|as\s+soon\s+as|the\s+moment|after)\s+[^.;!?]{0,30}?\bsmuggled\b[^.;!?]{0,30}?\b(?:they\s+are|they're|are|is)\s+(?:(?:all|always|now)\s+)?(?:free|safe|out\s+of\s+danger|no\s+longer\s+at\s+risk)\b", re.I),
+    re.compile(r"\b(?:once|as\s+soon\s+as|the\s+moment|after)\s+[^.;!?]{0,30}?\bsmuggled\b[^.;!?]{0,40}?\b(?:they\s+are|they're|are|is)\s+(?:(?:all|always|now)\s+)?(?:free|safe|out\s+of\s+danger|no\s+longer\s+at\s+risk)\b", re.I),
 ]
 # A belief reported, not asserted ('many migrants believe their ordeal is over when they land').
 _REPORTED_BELIEF = re.compile(r"\b(?:believe[sd]?|think|thinks|thought|assume[sd]?|hope[sd]?|expect(?:s|ed)?|imagine[sd]?|myth|wrong|may|might|not|never|isn't|aren't)\b", re.I)
