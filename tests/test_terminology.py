@@ -282,3 +282,89 @@ def test_fee_told_in_the_previous_sentence_counts_only_without_exploitation_in_t
 ])
 def test_real_world_phrasings_that_are_not_confusions(scan, text):
     assert not terms(scan, text)
+
+
+# --- round 2: paraphrases of the same errors, and selective analysis -----------------------------
+
+PARAPHRASES = [
+    ("After they landed, the smuggling gang kept them in a house and made them pay back the journey by working without wages.", "TRM001"),
+    ("Human smugglers kept the girls locked in a flat and sold them to men.", "TRM001"),
+    ("Trafficking, sometimes referred to as smuggling, is a crime against the person.", "TRM003"),
+    ("Human trafficking and people smuggling mean the same thing.", "TRM003"),
+    ("Being smuggled into Britain is a criminal offence.", "TRM005"),
+    ("Human trafficking is the movement of people across borders for exploitation.", "TRM006"),
+    ("Smuggling always involves force or coercion.", "TRM009"),
+    ("Trafficking means forced prostitution.", "TRM010"),
+    ("Victims of trafficking were later convicted of immigration offences.", "TRM017"),
+    ("The trafficked teenagers were arrested for cannabis cultivation.", "TRM017"),
+    ("Police broke up a ring involved in the trafficking of irregular crossers.", "TRM016"),
+    ("The smugglers told the girls they had to repay the cost of the trip by selling sex.", "TRM001"),
+    ("Trafficking or smuggling - call it what you like - it is the same crime.", "TRM003"),
+    ("Paying people smugglers is a crime in itself.", "TRM005"),
+    ("It is only smuggling if force or threats were used.", "TRM009"),
+    ("As soon as they set foot on dry land, the nightmare is over for smuggled people.", "TRM014"),
+    ("Smugglers promised the boys jobs, then forced them to sell drugs on the street.", "TRM001"),
+    ("The smuggled girls were put to work in nail bars and never paid.", "TRM001"),
+    ("TRAFFICKING AND SMUGGLING: SAME CRIME, DIFFERENT NAMES", "TRM003"),
+    ("People smuggling - or human trafficking, to give it its other name - is booming.", "TRM003"),
+    ("Human trafficking is simply the prostitution of women.", "TRM010"),
+    ("Once smuggled migrants are on European soil, they are safe.", "TRM014"),
+]
+
+
+@pytest.mark.parametrize("text,code", PARAPHRASES)
+def test_paraphrased_errors_are_flagged(scan, text, code):
+    assert code in codes(scan, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Many families borrow from relatives to pay smugglers and repay the debt by working abroad for years.",
+    "The smugglers sold them fake passports and places on an overcrowded boat.",
+    "The men who trafficked the boys were charged with supplying drugs.",
+    "Trafficked boys must not be charged with offences they were forced to commit.",
+    "Many migrants believe their ordeal is over when they land, but smuggled migrants are sometimes exploited afterwards.",
+    "Trafficking is when a person is exploited, with or without crossing a border.",
+    "A 30-year-old sex worker was interviewed.",
+    "Article 5 of the Trafficking in Persons Protocol requires States to criminalise trafficking.",
+    "Smuggling does not require coercion; the migrant usually consents.",
+    "It is only smuggling when migrants consent, and trafficking when force is used.",
+    "Trafficking and smuggling are often confused as the same crime.",
+    "Paying a smuggler is not a crime for the migrant under the Protocol.",
+    "Smuggled migrants may owe money to their smugglers and repay it by working, which can become debt bondage.",
+    "The smugglers took them across; later, other gangs forced them to work in the fields.",
+    "Smugglers brought them to Italy, where they were later forced to work in the fields.",
+    "Smuggling and trafficking are different crimes with different names.",
+    "Smuggled migrants are not always safe once they arrive.",
+    "Human trafficking includes the exploitation of the prostitution of others and forced labour.",
+])
+def test_paraphrase_traps_stay_silent(scan, text):
+    assert not terms(scan, text)
+
+
+def test_terminology_asks_for_analysis_only_around_its_words(pipeline):
+    from awareness_check.checks.terminology import TerminologyCheck
+    from awareness_check.selection import cheap_doc
+
+    nlp, _ = pipeline
+    check = TerminologyCheck()
+    doc = cheap_doc(nlp, "Call our helpline today. SMUGGLERS FORCED THEM TO WORK. Drug traffickers were jailed.")
+    assert [check.wants(s) for s in doc.sents] == [False, True, True]
+    assert check.context_sentences == 1  # the pronoun and fee readers look one sentence away
+
+
+@pytest.mark.parametrize("text", [
+    "The smugglers met the women at the port. Two days later they locked them in a flat and forced them into prostitution. Police found them in March.",
+    "The migrants paid 2,000 euros each. Traffickers took them across in a dinghy. Most reached the coast.",
+    "He said his illegal entry was an offence under sections of the criminal codes. She entered without papers.",
+    "Our helpline is open every day. The trafficked boys were charged with supplying drugs. The appeals court freed them.",
+])
+def test_selective_analysis_finds_what_the_full_pipeline_finds(pipeline, rules, text):
+    from awareness_check.api import scan_document
+
+    nlp, info = pipeline
+
+    def run(selective):
+        report = scan_document(Document(path="x", text=text), nlp, info, rules, Settings(), selective=selective)
+        return {(f.rule_id, f.start, f.end, f.severity) for f in report.findings}, report.stats
+
+    assert run(True) == run(False)

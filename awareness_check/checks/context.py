@@ -63,8 +63,9 @@ def near(span: Span, items, spec) -> bool:
     text = " " + " ".join(t.lower_ for t in win) + " "
     for item in items:
         item = item.lower()
-        if " " in item:
-            if f" {item} " in text:
+        if " " in item or "-" in item:
+            # the tokenizer splits 'British-born' into three tokens: read hyphenated items in the text
+            if f" {item} " in text or ("-" in item and f" {item.replace('-', ' - ')} " in text):
                 return True
         elif item in bases:
             return True

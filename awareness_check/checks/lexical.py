@@ -5,6 +5,7 @@ into a PhraseMatcher (case-insensitive, with plural forms derived) and a Matcher
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -76,6 +77,20 @@ _STAT_CONTEXT = {"pos", "unless_entity"}
 
 
 _TRIGGERS: dict[int, frozenset[str] | None] = {}
+_NEAR_PHRASES: dict[int, "re.Pattern | None"] = {}
+_NEAR_KEYS = {"unless_near", "require_near"}
+
+
+def near_phrases(rules: RuleSet) -> "re.Pattern | None":
+    """The phrases of entries whose ``unless_near``/``require_near`` words are compared with lemmas
+    as well as words (checks/context.near): an unanalysed sentence has no lemmas, so 'drugs' would
+    not meet 'drug' there. Matching the whole phrase keeps such sentences few."""
+    if id(rules) not in _NEAR_PHRASES:
+        phrases = sorted({f.lower() for rule in rules.by_kind("term") for entry in rule.entries
+                          if _NEAR_KEYS & set(entry.context) for f in surface_forms(entry)}, key=len, reverse=True)
+        _NEAR_PHRASES[id(rules)] = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+                                    if phrases else None)
+    return _NEAR_PHRASES[id(rules)]
 
 
 def statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
@@ -113,13 +128,16 @@ class TermCheck:
     context_sentences = 0
 
     def wants(self, sent) -> bool:
-        """Only entries with POS or entity conditions need the statistical pipeline."""
+        """Entries with POS or entity conditions need the statistical pipeline; so do entries whose
+        'near' words are read as lemmas, when their phrase is in the sentence."""
         from ..lexicon import load_rules
 
-        triggers = statistical_triggers(load_rules())
-        if triggers is None:
+        rules = load_rules()
+        triggers = statistical_triggers(rules)
+        if triggers is None or any(t.lower_ in triggers for t in sent):
             return True
-        return any(t.lower_ in triggers for t in sent)
+        near = near_phrases(rules)
+        return bool(near is not None and near.search(sent.text.lower()))
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         compiled = compiled_for(ctx.adoc.nlp, ctx.rules, ctx.info.statistical)

@@ -66,7 +66,13 @@ FORCED_ACTS = frozenset("work labour labor beg prostitution prostitute steal sel
 CONTROL_OBJECTS = frozenset("passport passports document documents paper papers id card wage wages pay salary earnings phone phones".split())
 CONTROL_VERBS = frozenset("take keep confiscate hold withhold seize retain steal".split())
 EXPLOIT_PHRASES = ("without pay", "for no pay", "no wages", "for nothing", "debt bondage", "domestic servants",
-                   "domestic servant", "cannot leave", "could not leave", "not allowed to leave", "locked in", "locked up")
+                   "domestic servant", "cannot leave", "could not leave", "not allowed to leave", "locked in", "locked up",
+                   # debt bondage told as a phrasal verb: the journey 'worked off'
+                   "work it off", "work off", "working off", "worked off", "work off the debt", "work it all off",
+                   # sexual exploitation told through the people who pay for it
+                   "see clients", "serve clients", "entertain clients", "sleep with clients", "see customers",
+                   "sex with clients", "sex with customers", "sex with men",
+                   "put to work", "put them to work", "put her to work", "put him to work")
 
 # The smuggling elements: a benefit paid, and an irregular crossing that ends on arrival.
 PAYMENT_LEMMAS = frozenset("pay charge fee fare price euro dollar money cost payment ticket $ € £".split())
@@ -109,8 +115,9 @@ _IRREGULAR = {"paid": "pay", "made": "make", "sold": "sell", "kept": "keep", "to
 
 def _lemma(t: Token) -> str:
     """The lemma; without a lemmatizer (blank fallback) a crude one that knows the cue words."""
-    if t.lemma_:
+    if t.lemma_ and not (t.is_upper and t.lemma_.lower() == t.lower_):
         return t.lemma_.lower()
+    # no lemmatizer, or a word in capitals the tagger took for a name ('GIRLS SOLD TO ...')
     word = t.lower_
     if word in _IRREGULAR:
         return _IRREGULAR[word]
@@ -163,8 +170,11 @@ def is_non_human_target(tok: Token, statistical: bool) -> bool:
     return False
 
 
-def _is_hedged(tok: Token) -> bool:
-    """The cue is modalised, sequential or negated: 'may be exploited', 'later exploited', 'never forced'."""
+def _is_hedged(tok: Token, negation: bool = True, sequence: bool = True) -> bool:
+    """The cue is modalised, sequential or negated: 'may be exploited', 'later exploited', 'never forced'.
+
+    ``negation=False`` for cues that are negations by nature ('never paid'); ``sequence=False`` when
+    the smuggler is the one who acts later ('promised them jobs, then forced them to sell drugs')."""
     heads = [tok]
     h = tok
     for _ in range(2):
@@ -176,23 +186,24 @@ def _is_hedged(tok: Token) -> bool:
         for c in h.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
                 return True
-            if c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS:
+            if sequence and c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS:
                 return True
-            if c.dep_ == "neg":
+            if negation and c.dep_ == "neg":
                 return True
         if h.pos_ == "VERB":
             break
     sent = tok.sent
     before = tok.doc[max(sent.start, tok.i - 6):tok.i]
-    if any(t.lower_ in HEDGE_WORDS or t.lower_ in SEQUENCE_ADVERBS for t in before):
+    if any(t.lower_ in HEDGE_WORDS or (sequence and t.lower_ in SEQUENCE_ADVERBS) for t in before):
         return True
     if any(_lemma(t) == "end" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "up" for t in before):
         return True  # 'smuggled migrants can end up in forced labour': a sequence, not a confusion
     return False
 
 
-def exploitation_cues(sent: Span, skip: set[int]) -> list[Token]:
-    """Tokens of the sentence that describe exploitation of a person (not hedged, not negated)."""
+def exploitation_cues(sent: Span, skip: set[int], sequence: bool = True) -> list[Token]:
+    """Tokens of the sentence that describe exploitation of a person (not hedged, not negated);
+    ``sequence=False`` keeps cues told as a later step ('then forced them')."""
     cues: list[Token] = []
     toks = [t for t in sent if t.i not in skip]
     for t in toks:
@@ -210,9 +221,14 @@ def exploitation_cues(sent: Span, skip: set[int]) -> list[Token]:
                 hit = True
         elif t.lower_ in CONTROL_OBJECTS and _controlled_by_other(t, sent):
             hit = True
+        elif lem == "sell" and _sells_a_person(t, sent):
+            hit = True  # being sold is exploitation of the person, whatever the word for the seller
+        elif (lem in DEBT_LEMMAS or (lem == "pay" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ in ("back", "off"))) \
+                and _repaid_by_work(t, sent):
+            hit = True  # 'made them pay back the journey by working': debt bondage
         if hit and lem == "exploit" and any(c.dep_ == "dobj" and (c.lower_ in ABSTRACT_OBJECTS or _lemma(c) in ABSTRACT_OBJECTS) for c in t.children):
             hit = False
-        if hit and not _is_hedged(t):
+        if hit and not _is_hedged(t, negation=not _unpaid(t), sequence=sequence):
             cues.append(t)
     text = " " + " ".join(t.lower_ for t in toks) + " "
     if not cues:
@@ -222,10 +238,48 @@ def exploitation_cues(sent: Span, skip: set[int]) -> list[Token]:
                 # map back to the first token of the phrase
                 first = phrase.split()[0]
                 for t in toks:
-                    if t.lower_ == first and not _is_hedged(t):
+                    if t.lower_ == first and not _is_hedged(t, sequence=sequence):
                         cues.append(t)
                         break
     return cues
+
+
+_PERSON_PRONOUNS = frozenset("them her him us me you".split())
+
+
+def _sells_a_person(verb: Token, sent: Span) -> bool:
+    """'sold the teenagers to a factory owner' (a person is the thing sold), not 'sold them fake
+    papers' (them is the buyer) nor 'sold places on boats'."""
+    doc = verb.doc
+    if verb.i > sent.start and doc[verb.i - 1].lower_ in PERSON_NOUNS and verb.lower_ == "sold" \
+            and verb.i + 1 < sent.end and doc[verb.i + 1].lower_ in ("to", "into", "as", "for"):
+        return True  # reduced passive, parse-free (headlines in capitals): 'GIRLS SOLD TO BAR OWNERS'
+    if verb.dep_:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+            objs.append(verb.head)  # 'women sold into prostitution'
+        return any(o.lower_ in PERSON_NOUNS or (o.dep_ == "dobj" and o.lower_ in _PERSON_PRONOUNS) for o in objs)
+    after = [a for a in verb.doc[verb.i + 1:min(sent.end, verb.i + 4)] if a.lower_ not in ("the", "a", "an", "some", "their", "his", "her")]
+    if not after or not (after[0].lower_ in PERSON_NOUNS or after[0].lower_ in _PERSON_PRONOUNS):
+        return False
+    nxt = after[1] if len(after) > 1 else None
+    return nxt is None or nxt.is_punct or nxt.lower_ in ("to", "into", "for", "as", "on", "at", "in")
+
+
+_REPAID_WITH = frozenset("work working labour labor sell selling beg begging prostitute".split())
+
+
+def _repaid_by_work(debt: Token, sent: Span) -> bool:
+    """'made them pay back the journey by working', 'had to repay the debt by working in the fields':
+    compelled repayment through work."""
+    before = sent.doc[max(sent.start, debt.i - 5):debt.i]
+    compelled = any(_lemma(b) in FORCE_LEMMAS for b in before) or any(
+        b.lower_ == "had" and b.i + 1 < debt.i and b.doc[b.i + 1].lower_ == "to" for b in before)
+    if not compelled:
+        return False  # 'families repay the debt by working abroad': a loan repaid, not bondage
+    after = sent.doc[debt.i + 1:min(sent.end, debt.i + 9)]
+    return any(a.lower_ == "by" and a.i + 1 < sent.end and _lemma(sent.doc[a.i + 1]) in _REPAID_WITH
+               for a in after)
 
 
 _SAME_PERSON = [{"she", "her", "hers", "herself"}, {"he", "him", "his", "himself"}, {"they", "them", "their", "themselves"},
@@ -237,7 +291,7 @@ def _subject_of(verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i:
             verb = verb.head
         else:
             break
@@ -269,7 +323,7 @@ def _unpaid(t: Token) -> bool:
     return bool(nxt) and nxt[0].lower_ in ("nothing", "little")
 
 
-_MONEY = frozenset("fee fees euro euros dollar dollars pound pounds $ € £ cash money price".split())
+_MONEY = frozenset("fee fees euro euros dollar dollars pound pounds $ € £ cash money price thousands hundreds fortune".split())
 _TRANSPORT_VERBS = frozenset("take bring drive transport ferry".split())
 _TOWARD = frozenset("across over into to through".split())
 
@@ -323,6 +377,14 @@ class TerminologyCheck:
     """Context rules for the trafficking / smuggling distinction (TRM001-TRM015 custom rules)."""
 
     codes = ("TRM001", "TRM002", "TRM003", "TRM005", "TRM006", "TRM009", "TRM010", "TRM013", "TRM014", "TRM015")
+    # The paragraph pass reads the next sentence's parse (a pronoun continuing 'the smugglers')
+    # and the previous/next sentence's fee: one neighbour each side.
+    context_sentences = 1
+
+    def wants(self, sent) -> bool:
+        """Every rule of this check starts from a smuggling or trafficking word (the definitional
+        patterns all name one of the crimes), so a sentence without one needs no parse here."""
+        return any(t.lower_.startswith(("smuggl", "traffick")) for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         statistical = ctx.info.statistical
@@ -394,6 +456,11 @@ class TerminologyCheck:
                         continue
                     if code in ("TRM003", "TRM015") and _non_human_near(sent.text, m):
                         continue
+                    if code == "TRM009" and re.search(r"traffick", m.group(0), re.I):
+                        continue  # 'smuggling when migrants consent, trafficking when force is used': a contrast
+                    if pattern_set is PATTERNS_BLANKET_ARRIVAL and (
+                            not smug or _REPORTED_BELIEF.search(sent.text[:m.end()])):
+                        continue  # about smuggled people, asserted by the author
                     spans.append((sent.start_char + m.start(), sent.start_char + m.end()))
             if spans and code in MERGE_PER_SENTENCE:
                 spans = [(min(s for s, _ in spans), max(e for _, e in spans))]
@@ -409,6 +476,10 @@ class TerminologyCheck:
         if ctx.enabled("TRM001") and smug and not both:
             skip = {t.i for t in smug}
             cues = exploitation_cues(sent, skip)
+            if not cues and statistical:
+                # a later step done by the smugglers themselves is still their exploitation
+                cues = [c for c in exploitation_cues(sent, skip, sequence=False)
+                        if any(_done_by(c, tok, True) for tok in smug)]
             if cues:
                 detail = _cue_text(cues[0])
                 for tok in smug:
@@ -599,14 +670,18 @@ _APPOS = r"(?:i\.e\.|ie|that\s+is|in\s+other\s+words|otherwise\s+known\s+as|aka|
 PATTERNS_CONFLATION = [
     # 'trafficking/smuggling' as one noun; a spaced list of agents ('traffickers / smugglers') is an 'or'
     re.compile(r"\b(?:trafficking/smuggling|smuggling/trafficking)\b", re.I),
-    re.compile(rf"\b{_T},?\s+{_SYN}\s+{_S}\b", re.I),
-    re.compile(rf"\b{_S},?\s+{_SYN}\s+{_T}\b", re.I),
+    re.compile(rf"\b{_T}\s*[,(\u2013\u2014-]?\s*{_SYN}\s+{_S}\b", re.I),
+    re.compile(rf"\b{_S}\s*[,(\u2013\u2014-]?\s*{_SYN}\s+{_T}\b", re.I),
     re.compile(rf"\b{_T},?\s+{_APPOS},?\s+{_S}\b", re.I),
     re.compile(rf"\b{_T},\s+or\s+{_S}\s*,", re.I),  # 'trafficking, or human smuggling, is ...' (apposition)
     re.compile(rf"\b{_S},\s+or\s+{_T}\s*,", re.I),
     re.compile(rf"\b{_S},?\s+{_APPOS},?\s+{_T}\b", re.I),
     re.compile(rf"\b(?:{_T}|{_S})\s+(?:and|or)\s+(?:{_T}|{_S})\s+(?:as\s+)?(?:interchangeabl\w*|synonym\w*|as\s+synonyms|as\s+the\s+same\s+(?:thing|crime))", re.I),
     re.compile(rf"\b{_S}\s+(?:is|are|was|means|equals)\s+(?:(?:also|a|an|the|just|simply|another|form|kind|type|of|word|name|for|same|as)\s+){{0,5}}(?:modern\s+slavery|slavery|(?:human\s+)?trafficking)\b", re.I),
+    # 'people smuggling, or human trafficking as it is also known'
+    re.compile(rf"\b(?:{_T}|{_S})\s*[,(\u2013\u2014-]?\s*or\s+(?:{_T}|{_S}),?\s+(?:to\s+give\s+it\s+its\s+(?:other|proper|official|legal|real)\s+name|as\s+(?:it\s+is\s+(?:also\s+|sometimes\s+|often\s+|more\s+commonly\s+|commonly\s+|better\s+)?(?:known|called|termed)|(?:some|many|others|people|most)\s+(?:people\s+)?(?:call|know)\s+it))\b", re.I),
+    # 'trafficking and smuggling: two words for one crime', '... are one and the same'
+    re.compile(rf"\b(?:{_T}|{_S})\s+(?:and|or|&|vs\.?|versus)\s+(?:{_T}|{_S})\b[^.;!?]{{0,40}}?(?:\b(?:two|different|separate)\s+(?:words|names|terms|labels|ways\s+of\s+saying)\s+for\s+(?:one|the\s+same)\b|\bone\s+and\s+the\s+same\b|\b(?:the\s+)?same\s+(?:crime|thing|offen[cs]e)\b)", re.I),
     re.compile(rf"\b{_T}\s+(?:is|are|was|means|equals)\s+(?:(?:also|a|an|the|just|simply|another|form|kind|type|of|word|name|for|same|as)\s+){{0,5}}(?:(?:human|people|migrant)\s+)?smuggling\b", re.I),
 ]
 
@@ -618,32 +693,37 @@ PATTERNS_ILLEGAL_MIGRATION = [
 
 _BORDER = r"(?:across\s+(?:a\s+|the\s+|international\s+|national\s+)?borders?|borders?|abroad|another\s+country|other\s+countries|across|international\w*|transnational\w*|cross-border|from\s+one\s+country\s+to\s+another)"
 PATTERNS_BORDER_DEFINITION = [
-    re.compile(rf"\b(?:human\s+)?trafficking(?:\s+in\s+(?:persons|human\s+beings))?\s+(?:means|is\s+defined\s+as|refers\s+to|requires|always\s+involves|always\s+means|by\s+definition\s+(?:involves|means)|only\s+happens|happens\s+only|can\s+only\s+happen|must\s+involve|is\s+(?:the\s+)?(?:movement|moving|transport\w*|taking|smuggling)\s+of)\b[^.;:!?]{{0,60}}?\b{_BORDER}(?:\s+borders?)?", re.I),
+    re.compile(rf"\b(?:human\s+)?trafficking(?:\s+in\s+(?:persons|human\s+beings))?\s+(?:means|is\s+defined\s+as|refers\s+to|requires|always\s+involves|always\s+means|by\s+definition\s+(?:involves|means)|is\s+(?:when|where)|only\s+happens|happens\s+only|can\s+only\s+happen|must\s+involve|is\s+(?:the\s+)?(?:movement|moving|transport\w*|taking|smuggling)\s+of)\b[^.;:!?]{{0,60}}?\b{_BORDER}(?:\s+borders?)?", re.I),
     re.compile(r"\bif\s+(?:no|there\s+(?:is|was)\s+no)\s+(?:international\s+)?border\b[^.;!?]{0,40}?\bnot\s+(?:\w+\s+)?traffick\w*", re.I),
     re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?trafficking\s+(?:unless|if\s+no|without)\b[^.;!?]{0,40}?\bborders?\b", re.I),
     re.compile(r"\bwithout\s+(?:crossing\s+)?(?:a|any)\s+(?:international\s+)?border\b[^.;!?]{0,30}?\b(?:is\s+not|isn't|cannot\s+be|can't\s+be)\s+(?:\w+\s+)?trafficking", re.I),
 ]
 
-_FORCE = r"(?:forc\w*|coerc\w*|decepti\w*|deceiv\w*|kidnap\w*|abduct\w*|violence|threats?)"
+_FORCE = r"(?:forc\w*|coerc\w*|decepti\w*|deceiv\w*|kidnap\w*|abduct\w*|violence|threats?|against\s+(?:their|his|her|your|its)\s+will)"
 PATTERNS_SMUGGLING_FORCE = [
     re.compile(rf"\bsmuggl\w*(?:\s+of\s+migrants)?\s+(?:always\s+|by\s+definition\s+)?(?:means|involves|requires|is\s+defined\s+as|is\s+(?:always\s+)?(?:done|carried\s+out)\s+(?:by|through|with))\s+(?:\w+\s+){{0,4}}{_FORCE}", re.I),
     re.compile(r"\bsmuggled\s+(?:\w+\s+){0,3}against\s+(?:their|his|her|your|its)\s+will\b", re.I),
+    re.compile(rf"\bonly\b[^.;!?]{{0,25}}?\b(?:(?:migrant|human|people)\s+)?smuggl\w*\s+(?:if|when|where|once)\b[^.;!?]{{0,50}}?{_FORCE}", re.I),
+    re.compile(rf"\bsmuggl\w*(?:\s+of\s+migrants)?\s+(?:only\s+)?(?:happens|occurs|exists|applies|takes\s+place)\s+(?:only\s+)?(?:if|when|where)\b[^.;!?]{{0,50}}?{_FORCE}", re.I),
+    re.compile(rf"\bsmuggl\w*(?:\s+of\s+migrants)?\s+(?:is|means)\s+(?:when|where)\b[^.;!?]{{0,50}}?{_FORCE}", re.I),
     re.compile(r"\bsmugglers?\s+(?:always\s+)?(?:force|forced|forces|coerce|coerced)\s+(?:\w+\s+){0,3}to\s+pay\b", re.I),
 ]
 
 PATTERNS_SMUGGLED_CRIMINAL = [
     re.compile(
-        r"\b(?:smuggled\s+(?:migrants?|people|persons?|refugees?|women|men|children)|(?:who|that)\s+(?:pay|pays|paid|use|uses|used|hire|hires|hired)\s+(?:a\s+|the\s+)?smugglers?|(?:who|that)\s+(?:were|was|are|is|have\s+been|has\s+been)\s+smuggled|being\s+smuggled|having\s+been\s+smuggled|pays?\s+(?:a\s+|the\s+)?smugglers?)"
-        r"\b[^.;!?]{0,40}?\b(?:(?:is|are|was|were|be|become|becomes)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?:accomplices?|criminals?|offenders?|lawbreakers?|guilty|complicit)\b(?:\s+(?:to|in)\s+the\s+crime)?|(?:should|must|will)\s+be\s+(?:punished|prosecuted|jailed|imprisoned|charged|arrested|fined|criminali[sz]ed)|(?:is|are)\s+committing\s+a\s+crime|(?:broke|break|breaks)\s+the\s+law)",
+        r"\b(?:smuggled\s+(?:migrants?|people|persons?|refugees?|women|men|children)|(?:who|that)\s+(?:pay|pays|paid|use|uses|used|hire|hires|hired)\s+(?:a\s+|the\s+)?smugglers?|(?:who|that)\s+(?:were|was|are|is|have\s+been|has\s+been)\s+smuggled|being\s+smuggled|having\s+been\s+smuggled|pays?\s+(?:a\s+|the\s+)?smugglers?|(?:paying|using|hiring)\s+(?:a\s+|the\s+)?(?:people\s+|human\s+)?smugglers?|(?:let|lets|letting|allow|allowed|allowing)\s+(?:themselves|yourself|himself|herself|ourselves)\s+(?:to\s+)?be\s+smuggled)"
+        r"\b[^.;!?]{0,40}?\b(?:(?:is|are|was|were|be|become|becomes)\s+(?:(?:also|themselves|too|equally|just)\s+)?(?:an?\s+|the\s+)?(?:accomplices?|criminals?|offenders?|lawbreakers?|guilty|complicit)\b(?:\s+(?:to|in)\s+the\s+crime)?|(?:should|must|will)\s+be\s+(?:punished|prosecuted|jailed|imprisoned|charged|arrested|fined|criminali[sz]ed)|(?:is|are)\s+committing\s+a\s+crime|(?:is|are)\s+(?:itself\s+|also\s+)?(?:a\s+|an\s+)?(?:crime|criminal\s+offen[cs]e|offen[cs]e|illegal)\b|(?:broke|break|breaks)\s+the\s+law|(?:is|are|were|was)\s+breaking\s+the\s+law|makes?\s+(?:you|them|him|her|someone|a\s+person|people|migrants)\s+(?:(?:also|too)\s+)?(?:an?\s+)?(?:criminals?|lawbreakers?|law-breakers?|offenders?|accomplices?|guilty|complicit))",
         re.I),
     re.compile(r"\b(?:charged|prosecuted|punished|convicted|arrested)\s+(?:\w+\s+){0,3}(?:as\s+accomplices|for\s+(?:using|paying|hiring)\s+(?:a\s+|the\s+)?smugglers?|for\s+(?:having\s+been|being)\s+smuggled)\b", re.I),
 ]
 
 _GENERIC_T = r"(?<!sex\s)(?<!drug\s)(?<!arms\s)(?:human\s+)?trafficking(?:\s+in\s+(?:persons|human\s+beings))?"
-_SEX_ONLY = r"(?:forced\s+prostitution|prostitution|sexual\s+exploitation|sex\s+slavery|sexual\s+slavery|the\s+(?:sale|selling|buying)\s+of\s+(?:women|girls|children|women\s+and\s+girls)\s+for\s+sex|selling\s+(?:women|girls)\s+for\s+sex|sex\s+work|forced\s+sex)"
+_SEX_ONLY = r"(?:forced\s+prostitution|prostitution|(?:the\s+)?(?:commercial\s+)?sexual\s+exploitation|sex\s+slavery|sexual\s+slavery|the\s+(?:sale|selling|buying)\s+of\s+(?:women|girls|children|women\s+and\s+girls)\s+for\s+sex|selling\s+(?:women|girls)\s+for\s+sex|sex\s+work|forced\s+sex)"
 PATTERNS_SEX_ONLY = [
-    re.compile(rf"\b{_GENERIC_T}\s+(?:is|means|equals|refers\s+to|=)\s+(?:(?:just|only|simply|basically|always|really|nothing\s+but)\s+)?{_SEX_ONLY}\b", re.I),
+    re.compile(rf"\b{_GENERIC_T}\s+(?:is|means|equals|refers\s+to|=)\s+(?:(?:just|only|simply|basically|always|really|nothing\s+but)\s+)?(?:the\s+)?{_SEX_ONLY}\b", re.I),
     re.compile(r"\bsex\s+trafficking\s+(?:is|means|was)\s+(?:\w+\s+){0,3}(?:umbrella|generic|general|overall|catch-all)\s+term\b", re.I),
+    # "'Trafficking' refers to the commercial sexual exploitation of ...", 'trafficking is the sale of girls into prostitution'
+    re.compile(rf"(?<![\w-]){_GENERIC_T}['\u2019\"]?\s+(?:is|means|equals|refers\s+to|describes|is\s+defined\s+as)\s+(?:the\s+)?(?:commercial\s+sexual\s+exploitation|(?:sale|selling|buying|trade|trading|recruitment)\s+of\s+(?:\w+\s+){{0,4}}?(?:into|for)\s+(?:prostitution|sex|sexual\s+exploitation|the\s+sex\s+(?:trade|industry)))\b", re.I),
     re.compile(r"\bsex\s+trafficking\s+(?:is|means)\s+(?:also\s+)?(?:another\s+(?:word|name)\s+for|the\s+same\s+as)\s+(?:human\s+)?trafficking\b", re.I),
     re.compile(r"\bsex\s+trafficking,?\s+(?:also\s+)?(?:called|known\s+as)\s+(?:human\s+)?trafficking\b", re.I),
 ]
@@ -656,6 +736,18 @@ PATTERNS_BLANKET = [
     re.compile(r"\b(?:all|every)\s+(?:\w+\s+)?smuggling\s+(?:cases?\s+)?(?:is|are|becomes?)\s+(?:\w+\s+){0,2}trafficking\b", re.I),
 ]
 
+_ARRIVE = r"(?:lands?|landed|arrives?|arrived|reach(?:es|ed)?|cross(?:es|ed)?|gets?\s+(?:there|across|in)|sets?\s+foot)"
+_OVER = r"(?:ordeal|troubles?|dangers?|risks?|suffering|nightmare|problems?|danger)\s+(?:is|are|was|were)\s+(?:all\s+)?over"
+PATTERNS_BLANKET_ARRIVAL = [
+    re.compile(rf"\b(?:once|the\s+moment|as\s+soon\s+as|when|after)\b[^.;!?]{{0,40}}?\b{_ARRIVE}\b[^.;!?]{{0,25}}?\b{_OVER}\b", re.I),
+    re.compile(rf"\b{_OVER}\s+(?:once|the\s+moment|as\s+soon\s+as|when)\b[^.;!?]{{0,40}}?\b{_ARRIVE}\b", re.I),
+    re.compile(rf"\b{_SMUGGLED}\s+are\s+(?:always\s+|all\s+)?(?:free|safe|no\s+longer\s+at\s+risk|out\s+of\s+danger)\s+(?:the\s+moment|after)\s+they\s+{_ARRIVE}", re.I),
+    # 'once migrants are smuggled across, they are free and safe'
+    re.compile(r"\b(?:once|as\s+soon\s+as|the\s+moment|after)\s+[^.;!?]{0,30}?\bsmuggled\b[^.;!?]{0,40}?\b(?:they\s+are|they're|are|is)\s+(?:(?:all|always|now)\s+)?(?:free|safe|out\s+of\s+danger|no\s+longer\s+at\s+risk)\b", re.I),
+]
+# A belief reported, not asserted ('many migrants believe their ordeal is over when they land').
+_REPORTED_BELIEF = re.compile(r"\b(?:believe[sd]?|think|thinks|thought|assume[sd]?|hope[sd]?|expect(?:s|ed)?|imagine[sd]?|myth|wrong|may|might|not|never|isn't|aren't)\b", re.I)
+
 PATTERN_RULES = [
     ("TRM003", PATTERNS_CONFLATION),
     ("TRM015", PATTERNS_ILLEGAL_MIGRATION),
@@ -664,10 +756,11 @@ PATTERN_RULES = [
     ("TRM005", PATTERNS_SMUGGLED_CRIMINAL),
     ("TRM010", PATTERNS_SEX_ONLY),
     ("TRM014", PATTERNS_BLANKET),
+    ("TRM014", PATTERNS_BLANKET_ARRIVAL),
 ]
 MERGE_PER_SENTENCE = {"TRM009", "TRM003", "TRM006"}
 
-_NEG_INSIDE = re.compile(r"\b(?:not|no|never|nobody|cannot|can't|isn't|aren't|don't|doesn't|nor|different|distinct|unlike|separate|wrong|mistake|myth|avoid)\b", re.I)
+_NEG_INSIDE = re.compile(r"\b(?:without|within|regardless|whether|differ\w*|confus\w*|mistaken\w*|not|no|never|nobody|cannot|can't|isn't|aren't|don't|doesn't|nor|different|distinct|unlike|separate|wrong|mistake|myth|avoid)\b", re.I)
 _NEG_OK = {"TRM006"}  # its own patterns carry the negation ('if no border ... not trafficking')
 
 
