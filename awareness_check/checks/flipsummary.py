@@ -57,7 +57,7 @@ def summary_lines(summary: dict | None, path: str = "FILE") -> list[str]:
     lines = [f"Flip it (3.8 item 14): {summary['gendered_mentions']} gendered mentions "
              f"({summary['female']} female, {summary['male']} male). "
              f"Read the draft with genders swapped: awareness-check flip {path}"]
-    if "roles_before" in summary:
+    if "roles_before" in summary and _any_role(summary["roles_before"]):
         for label, key in (("roles before", "roles_before"), ("roles after ", "roles_after")):
             table = summary[key]
             cells = " | ".join(f"{g}: {_roles(table.get(g))}" for g in ("female", "male"))
@@ -91,3 +91,8 @@ class FlipNameContext:
 
 
 CHECKS = [FlipSummary(), FlipNameContext()]
+
+
+def _any_role(table: dict) -> bool:
+    """A role table worth showing: at least one gendered mention in a role."""
+    return any(isinstance(v, (int, float)) and v for roles in table.values() if isinstance(roles, dict) for v in roles.values())
