@@ -58,6 +58,24 @@ def cheap_doc(nlp: Language, text: str) -> Doc:
     return doc
 
 
+def _with_sentence_heads(doc: Doc) -> Doc:
+    """The cheap piece with each sentence as a flat tree (first token ROOT, others 'dep').
+
+    Doc.from_docs derives sentence starts from heads once any piece is parsed, so an unparsed
+    piece would otherwise become one long sentence and sentence-scoped checks would read
+    neighbouring sentences. 'dep' is spaCy's label for an unclassified relation.
+    """
+    heads, root = [], 0
+    for tok in doc:
+        if tok.is_sent_start:
+            root = tok.i
+        heads.append(root)
+    flat = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               heads=heads, deps=["ROOT" if h == i else "dep" for i, h in enumerate(heads)])
+    flat.tensor = _EMPTY_TENSOR
+    return flat
+
+
 def regions(doc: Doc, chosen: list[bool], sents: list[Span]) -> Iterator[tuple[int, int, bool]]:
     """Character regions of the paragraph: (start, end, analyse?) covering the text exactly."""
     if not sents:
@@ -96,6 +114,7 @@ def analyze_selected(blocks, nlp: Language, selector: Selector, batch_size: int)
                 piece.tensor = _EMPTY_TENSOR
                 if not full:
                     piece[0].is_sent_start = True
+                    piece = _with_sentence_heads(piece)
                 pieces.append(piece)
         merged = Doc.from_docs(pieces, ensure_whitespace=False) if len(pieces) > 1 else pieces[0]
         out.append(merged)

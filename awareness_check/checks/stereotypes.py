@@ -18,7 +18,7 @@ from typing import Iterable
 
 from ..findings import Finding
 from ..people import DEMONYMS, gender_of, is_sourced
-from ..roles import role_table, sentence_roles, subjects_of
+from ..roles import may_hold_roles, role_table, sentence_roles, subjects_of
 from .base import CheckContext
 from .wording import lemma, regex_spans, sentences
 
@@ -73,6 +73,11 @@ class RoleCheck:
     """Role table in the stats; STE003 for sentences that generalise a role by gender."""
 
     codes = ("STE003",)
+    context_sentences = 0
+
+    def wants(self, sent) -> bool:
+        """The role table (and STE003) needs the parse wherever a gendered word meets a role word."""
+        return may_hold_roles(sent) or any(t.lower_ in ("weaker", "fairer", "gentler") for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         table = role_table(ctx.adoc)
@@ -173,6 +178,9 @@ class WomenChildrenCheck:
 
     codes = ("STE001",)
 
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STE001"):
             return
@@ -209,6 +217,9 @@ class MythCheck:
 
     codes = ("STE004",)
 
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STE004"):
             return
@@ -231,6 +242,9 @@ class NationalityVictimCheck:
     """STE005: nationality or region + 'girls' as a generic label ('Eastern European girls')."""
 
     codes = ("STE005",)
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ == "girls" for t in sent)  # NER tells a nationality before "girls"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STE005"):
@@ -263,6 +277,9 @@ class CommunityBlocCheck:
 
     codes = ("STE006",)
 
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STE006"):
             return
@@ -289,6 +306,11 @@ class GenderedLabellingCheck:
     """STE010: women labelled victims and men labelled (illegal) migrants for the same situation."""
 
     codes = ("STE010",)
+
+    def wants(self, sent) -> bool:
+        """A label verb's subject and its 'as victims / as migrants' phrase are in one sentence."""
+        low = {t.lower_ for t in sent}
+        return "as" in low and bool(low & (_VICTIM_LABELS | _OFFENDER_LABELS))
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.info.statistical or not ctx.enabled("STE010"):

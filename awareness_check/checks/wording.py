@@ -29,6 +29,7 @@ from ..people import DEMONYMS, MIGRATION_CONTEXT, MOVING_PEOPLE, PERSON_NOUNS, i
 from ..roles import subjects_of
 from .base import CheckContext
 from .lexical import surface_forms
+from ..triggers import Triggers
 
 
 # --- shared helpers -----------------------------------------------------------------------------
@@ -124,6 +125,9 @@ class ConsentCheck:
 
     codes = ("JDG005", "JDG006")
 
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for seg, sent in sentences(ctx):
             child = child_in(sent.text)
@@ -145,6 +149,9 @@ class DamagedPersonCheck:
     """JDG010: damage words said of people, read from the parse (not 'a broken promise')."""
 
     codes = ("JDG010",)
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in _DAMAGE for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("JDG010"):
@@ -180,6 +187,7 @@ _MARITIME = {"sea", "seas", "boat", "boats", "vessel", "vessels", "ship", "ships
              "floods", "earthquake", "rubble", "burning", "blaze", "firefighters", "collapsed", "collapse", "lifeguards", "avalanche", "mine", "cave", "dinghy", "raft", "overboard", "ashore"}
 _RAID = re.compile(r"\braid[- ]and[- ]rescue\b|\brescued? (?:\w+ ){0,3}from the clutches of\b|\bset (?:them|her|him|us|people|children|women|girls|victims) free\b", re.I)
 _RESCUE_LEMMAS = {"rescue", "save", "free", "liberate"}
+_RESCUE_TRIGGERS = Triggers.of(lemmas=_RESCUE_LEMMAS)
 _RESCUE_FORMS = re.compile(r"\b(rescued|rescues|rescuing|rescue|saved|saves|save|saving|freed|frees|free|liberated)\b\s+(?:\d[\d,]*\s+|a\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d+\s+|dozens\s+of\s+|hundreds\s+of\s+)?(?:\w+\s+)?(girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|her|him|them)\b", re.I)
 
 
@@ -187,6 +195,9 @@ class RescueCheck:
     """SNS003: rescue/save/free said of people; maritime and disaster rescues are terms of art."""
 
     codes = ("SNS003",)
+
+    def wants(self, sent) -> bool:
+        return _RESCUE_TRIGGERS.hit(sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("SNS003"):
@@ -238,6 +249,7 @@ def _outer(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _ABDUCT = {"kidnap", "abduct", "snatch", "kidnapping", "abduction", "snatching"}
+_ABDUCT_TRIGGERS = Triggers.of(lemmas=_ABDUCT)
 _GENERIC_CUES = {"every", "often", "usually", "most", "always", "routinely", "typically", "commonly", "daily", "constantly"}
 _ABDUCT_BLANK = re.compile(r"\b(?:are|is|being|get|gets)\s+(?:being\s+)?(kidnapped|abducted|snatched)\b|\b(kidnapping|abducting|snatching)\s+(?:children|girls|boys|women|kids|people)\b", re.I)
 
@@ -246,6 +258,9 @@ class AbductionCheck:
     """SNS007: kidnapping-by-strangers told as the generic story (present tense or habitual)."""
 
     codes = ("SNS007",)
+
+    def wants(self, sent) -> bool:
+        return _ABDUCT_TRIGGERS.hit(sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("SNS007"):
@@ -275,6 +290,9 @@ class EmotiveDensityCheck:
     """SNS013: emotive words, weighed by density (paragraph and document)."""
 
     codes = ("SNS013",)
+
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
     PARAGRAPH_CLUSTER = 2  # two emotive words in one paragraph is a pattern, not an accident
     DOCUMENT_CLUSTER = 4
     DOCUMENT_DENSITY = 1.0  # per 100 words
@@ -334,6 +352,9 @@ class ThreatFramingCheck:
 
     codes = ("SNS014",)
 
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("SNS014"):
             return
@@ -359,10 +380,30 @@ _MOVE_VERBS = {"come", "arrive", "cross", "flood", "pour", "invade", "swarm", "e
 _PEST_BLANK = re.compile(r"\b(?:these|those)\s+(cockroach(?:es)?|vermin|parasites?|rats|leeches)\b|\b(cockroach(?:es)?|vermin|parasites?|rats|plague|infestation)\s+(?:of|like)\s+(?:\w+\s+){0,2}(?:migrants|refugees|immigrants|foreigners|asylum seekers|smugglers|traffickers|people|illegals)\b", re.I)
 
 
+class _RuleWordTriggers:
+    """Triggers from a custom rule's listed words (stems, so 'plagued' and 'infested' count)."""
+
+    def __init__(self, code: str, extra: Iterable[str] = ()):
+        self.code, self.extra, self._t = code, tuple(extra), None
+
+    def hit(self, sent) -> bool:
+        if self._t is None:
+            from ..lexicon import load_rules
+
+            self._t = Triggers.of(lemmas=rule_words(load_rules(), self.code) | set(self.extra))
+        return self._t.hit(sent)
+
+
+_PEST_TRIGGERS = _RuleWordTriggers("STG001")
+
+
 class PestMetaphorCheck:
     """STG001: vermin words applied to people (the parse decides; literal pests are skipped)."""
 
     codes = ("STG001",)
+
+    def wants(self, sent) -> bool:
+        return _PEST_TRIGGERS.hit(sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG001"):
@@ -408,6 +449,7 @@ class PestMetaphorCheck:
 _MILITARY = {"army", "armies", "troops", "military", "war", "forces", "tanks", "soldiers", "normandy", "nazi", "allied", "occupation", "species", "plants", "weeds"}
 _NATURE = {"heat", "cold", "flood", "rain", "river", "water", "storm", "sea", "crops", "delta", "tsunami", "tidal", "climate", "weather"}
 _METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm", "pour"}
+_METAPHOR_TRIGGERS = _RuleWordTriggers("STG002", _METAPHOR_VERBS)
 MIGRANT_NOUNS = {"migrant", "migrants", "immigrant", "immigrants", "refugee", "refugees", "asylum", "seekers", "seeker",
                  "foreigners", "foreigner", "illegals", "aliens", "arrivals", "newcomers", "invaders"}
 _OF_ONLY = {"flood", "wave", "tide", "stream", "deluge", "torrent", "tsunami", "avalanche"}  # literal meanings are common: need "of <people>"
@@ -418,6 +460,9 @@ class MigrationMetaphorCheck:
     """STG002: flood/wave/swarm/horde/invasion metaphors when the parse applies them to people."""
 
     codes = ("STG002",)
+
+    def wants(self, sent) -> bool:
+        return _METAPHOR_TRIGGERS.hit(sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG002"):
@@ -488,10 +533,16 @@ _FUNCTION_NEXT = {"and", "or", "with", "who", "in", "at", "of", "to", "every", "
                   "has", "face", "need", "must", "should", "can", "may", "will", "from", "on", "by", "for", "as"}
 
 
+_NOMINAL_WORDS = frozenset(_NOMINAL_SUGGESTIONS) | {"illegal", "illegals"}
+
+
 class NominalLabelCheck:
     """STG003: 'illegals', and 'the trafficked/smuggled/undocumented' used as nouns for people."""
 
     codes = ("STG003",)
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in _NOMINAL_WORDS for t in sent)  # the part of speech of the next word
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG003"):
@@ -541,6 +592,9 @@ class FreightMetaphorCheck:
 
     codes = ("STG010",)
 
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in ("cargo", "cargoes", "merchandise") for t in sent)
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG010"):
             return
@@ -589,6 +643,9 @@ class GroupCrimeCheck:
     """STG011: a nationality or migrants in general linked with crime or disease."""
 
     codes = ("STG011",)
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in _CRIME_NOUNS for t in sent)  # NER tells a nationality before them
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG011"):
@@ -644,6 +701,9 @@ class SensitiveAttributeCheck:
     """STG012: religion of a person mentioned where nothing in the sentence makes it relevant."""
 
     codes = ("STG012",)
+
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG012"):
