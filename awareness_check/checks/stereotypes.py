@@ -166,6 +166,46 @@ class RoleCheck:
         return None
 
 
+_ADDRESSEES = r"(?:mothers|mums|moms|fathers|dads|husbands|brothers|sons|men|guys|uncles|grandfathers)"
+_GUARD_VERBS = (r"(?:protect|guard|watch(?:\s+over)?|keep\s+an\s+eye\s+on|keep\s+track\s+of|look\s+after|check\s+on|control|"
+                r"(?:do\s+not|don't|never)\s+let|keep)")
+_WARDS = r"(?:daughters?|girls?|wives|wife|sisters?|women|womenfolk|nieces?)"
+# "Dads, don't let your girls go abroad alone": men addressed as the guardians of women and girls.
+_GUARDIAN_ADDRESS = re.compile(
+    r"^\W*" + _ADDRESSEES + r"\s*[,:!\u2013\u2014-]+\s*" + _GUARD_VERBS + r"\s+(?:your|their|our)\s+(?:\w+\s+)?" + _WARDS + r"\b", re.I)
+# "A good wife never lets a stranger in", "A woman's place is at home", "Real men don't get trafficked"
+_ROLE_NORM = re.compile(
+    r"\b(?:a|every|any)\s+(?:good|real|proper|decent|true|respectable|dutiful|obedient)\s+"
+    r"(?:wife|woman|girl|daughter|mother|husband|man|son|father|boy)\s+"
+    r"(?:never|always|should|shouldn't|must|mustn't|does|doesn't|does\s+not|knows|stays|obeys|listens|protects|provides|keeps|would|wouldn't|will|won't|can|can't|cannot)\b"
+    r"|\ba\s+woman's\s+place\s+is\b"
+    r"|\b(?:real|proper)\s+men\s+(?:don't|do\s+not|never|can't|cannot)\s+(?:get\s+trafficked|get\s+exploited|cry|complain|ask\s+for\s+help|need\s+help|become\s+victims|be\s+victims|be\s+trafficked)\b", re.I)
+
+
+class GenderRoleMessageCheck:
+    """STE003 for gender-role messaging the parse does not see: men addressed as guardians of women,
+    and prescriptive norms ('a good wife never ...', 'real men don't get trafficked')."""
+
+    codes = ("STE003",)
+
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.enabled("STE003"):
+            return
+        rule = ctx.rules.get("STE003")
+        for seg, sent in sentences(ctx):
+            if is_sourced(sent.text):
+                continue
+            for s, e, _m in regex_spans(sent, _GUARDIAN_ADDRESS):
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("guardian-of-women"),
+                                  detail=" It addresses men as the guardians of women and girls.")
+            for s, e, _m in regex_spans(sent, _ROLE_NORM):
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("gender-norm"),
+                                  detail=" It prescribes how women or men should be.")
+
+
 _TRAFFICKING = re.compile(r"\b(traffick\w*|exploit\w*|victims?|slavery|sold|smuggl\w*|forced)\b", re.I)
 _QUANTITY = re.compile(r"\d|\b(millions?|thousands?|hundreds?|billions?|dozens?|per ?cent|majority|half)\b", re.I)
 _MEN_BEFORE = re.compile(r"\b(men|boys|man)\s*(,|and|or)?\s*$", re.I)
@@ -197,19 +237,42 @@ class WomenChildrenCheck:
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entries[0])
 
 
+_GENERAL = r"(?:usually |mostly |always |often |typically |generally |mainly |all |nearly always |almost always |invariably |normally |commonly )?"
 _MYTH_TRAFFICKERS = re.compile(
-    r"\b(?:traffickers|the (?:typical|average|usual) trafficker|most traffickers|recruiters)\s+(?:are|is)\s+"
-    r"(?:usually |mostly |always |often |typically |generally |mainly |all |nearly always |almost always )?"
+    r"\b(?:traffickers|the (?:typical|average|usual) trafficker|most traffickers|recruiters)\s+(?:are|is)\s+" + _GENERAL +
     r"(?:strangers|foreigners|outsiders|men|male|immigrants|migrants|foreign|strange men|older men)\b"
     r"(?!\s*(?:,|and|or)\s*(?:women|female|people|relatives|friends|family|acquaintances|nationals))", re.I)
+# "foreign men are the ones who traffic our girls", "it is strangers who lure children away"
+_MYTH_WHO = re.compile(
+    r"\b(?:(?:foreign|strange|older|immigrant|migrant)\s+(?:men|nationals|gangs)|foreigners|strangers|outsiders|immigrants|migrants)\s+"
+    r"(?:are|is)\s+(?:usually\s+|always\s+|mostly\s+|often\s+)?(?:the\s+ones|those|the\s+people)\s+(?:who|that)\s+"
+    r"(?:traffic|exploit|prey|lure|kidnap|abduct|abuse|recruit|sell|snatch|groom|target)\w*"
+    r"|\bit\s+is\s+(?:always\s+|usually\s+|mostly\s+)?(?:foreign\s+men|foreigners|strangers|outsiders|immigrants|migrants)\s+who\s+"
+    r"(?:traffic|exploit|prey|lure|kidnap|abduct|abuse|recruit|sell|snatch|groom|target)\w*", re.I)
+# "trafficking usually begins with a stranger", "it always starts with a kidnapping"
+_MYTH_BEGINS = re.compile(
+    r"\b(?:trafficking|exploitation|recruitment|it)\s+" + _GENERAL +
+    r"(?:begins|starts|happens|comes)\s+(?:with|when)\s+(?:a\s+|an\s+)?(?:stranger|strangers|kidnapping|abduction|someone you don't know|someone you do not know)\b", re.I)
 _MYTH_VICTIMS = re.compile(
     r"\b(?:(?:trafficking |all )?victims|the (?:typical|average|usual) victim)\s+(?:are|is)\s+"
     r"(?:always|all|only|usually|mostly|typically|generally|mainly|nearly always|almost always)\s+"
     r"(?:foreigners|foreign|migrants|immigrants|from abroad|outsiders)\b", re.I)
-
-
+# "only migrants are trafficked", "only foreigners get trafficked" (not "not only migrants ...")
+_ONLY_GROUP = re.compile(
+    r"(?<!not )(?<!n't )\bonly\s+(migrants|foreigners|immigrants|foreign nationals|foreign women|refugees|undocumented people|"
+    r"women|girls|young women|young girls|women and girls|women and children|poor people|the poor)\s+"
+    r"(?:are|get|can be|become|will be|fall)\s+(?:\w+\s+)?(?:trafficked|exploited|victims|targeted|enslaved)\b", re.I)
+# A fixed profile: "victims are always young girls", "victims are usually poor, uneducated girls from the countryside"
+_PROFILE_ADJ = r"(?:young|innocent|naive|naïve|poor|uneducated|illiterate|rural|barefoot|vulnerable|unemployed|desperate|lonely|teenage|village|helpless|ignorant)"
+_PROFILE_NOUN = r"(?:girls?|wom[ae]n|females?|teenagers?|teens|children|child|orphans?|villagers|families|homes|backgrounds|villages)"
+_VICTIM_PROFILE = re.compile(
+    r"\b(?:(?:trafficking\s+)?victims|trafficked\s+(?:women|girls|people|persons|children)|those\s+(?:who\s+are\s+)?trafficked)\s+"
+    r"(?:are|come)\s+(?:usually|always|mostly|typically|generally|mainly|invariably|nearly always|almost always|all)\s+"
+    r"(?:from\s+)?(?:a\s+|an\s+)?(?:" + _PROFILE_ADJ + r"[\s,]+(?:and\s+)?)+" + _PROFILE_NOUN + r"\b", re.I)
 _TYPICAL_VICTIM = re.compile(
-    r"\bthe (?:typical|average|usual|classic) (?:trafficking )?victim is (?:a |an )?(?:young |innocent |naive |poor )*(?:girl|woman|female)\b", re.I)
+    r"\bthe (?:typical|average|usual|classic) (?:trafficking )?victim is (?:a |an )?(?:" + _PROFILE_ADJ + r"[\s,]+(?:and\s+)?)*"
+    r"(?:girl|woman|female|teenager|teen|child|orphan)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|n't|never|no longer|myth|wrong|false|untrue)\b", re.I)
 
 
 class MythCheck:
@@ -229,10 +292,21 @@ class MythCheck:
                 continue
             for s, e, _m in regex_spans(sent, _MYTH_TRAFFICKERS):
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
-            for s, e, _m in regex_spans(sent, _TYPICAL_VICTIM):
-                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"), suggestions=("victims can be people of any gender and age",))
+            negated = bool(_NEGATED.search(sent.text))
+            if not negated:  # "trafficking does not usually begin with a stranger" is the correction
+                for pattern in (_MYTH_WHO, _MYTH_BEGINS):
+                    for s, e, _m in regex_spans(sent, pattern):
+                        yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
+            any_gender = ("victims can be people of any gender, age and background",)
+            for pattern in (_TYPICAL_VICTIM, _VICTIM_PROFILE):
+                for s, e, _m in regex_spans(sent, pattern):
+                    yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"), suggestions=any_gender)
             for s, e, _m in regex_spans(sent, _MYTH_VICTIMS):
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"))
+            for s, e, m in regex_spans(sent, _ONLY_GROUP):
+                foreign = not re.match(r"(?i)(women|girls|young|poor|the poor)", m.group(1))
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"),
+                                  suggestions=None if foreign else any_gender)
 
 
 _AGE_WORDS = {"young", "teenage", "little", "adolescent"}
@@ -342,4 +416,4 @@ class GenderedLabellingCheck:
                     yield ctx.finding("STE010", seg, span)
 
 
-CHECKS = [RoleCheck(), WomenChildrenCheck(), MythCheck(), NationalityVictimCheck(), CommunityBlocCheck(), GenderedLabellingCheck()]
+CHECKS = [RoleCheck(), GenderRoleMessageCheck(), WomenChildrenCheck(), MythCheck(), NationalityVictimCheck(), CommunityBlocCheck(), GenderedLabellingCheck()]

@@ -377,6 +377,7 @@ class ThreatFramingCheck:
 _LITERAL_PESTS = {"infest", "infested", "infestation", "pest", "pests", "trap", "traps", "poison", "exterminator",
                   "kitchen", "crops", "harvest", "farmers", "food", "grain", "sewer", "sewers", "droppings", "bite", "bites"}
 _MOVE_VERBS = {"come", "arrive", "cross", "flood", "pour", "invade", "swarm", "enter", "breed", "live", "multiply", "spread", "keep"}
+_BREED_LIKE = re.compile(r"\bbreed(?:s|ing)?\s+like\s+(?:rabbits|animals|rats|flies|vermin|cockroaches|insects|mice|dogs|pigs|cattle|flies)\b", re.I)
 _PEST_BLANK = re.compile(r"\b(?:these|those)\s+(cockroach(?:es)?|vermin|parasites?|rats|leeches)\b|\b(cockroach(?:es)?|vermin|parasites?|rats|plague|infestation)\s+(?:of|like)\s+(?:\w+\s+){0,2}(?:migrants|refugees|immigrants|foreigners|asylum seekers|smugglers|traffickers|people|illegals)\b", re.I)
 
 
@@ -410,6 +411,8 @@ class PestMetaphorCheck:
             return
         words = rule_words(ctx.rules, "STG001")
         for seg, sent in sentences(ctx):
+            for s, e, _m in regex_spans(sent, _BREED_LIKE):  # "they breed like rabbits": said of people only
+                yield ctx.finding("STG001", seg, (s, e))
             if not ctx.info.statistical:
                 for s, e, m in regex_spans(sent, _PEST_BLANK):
                     g = 1 if m.group(1) else 2
@@ -448,7 +451,7 @@ class PestMetaphorCheck:
 
 _MILITARY = {"army", "armies", "troops", "military", "war", "forces", "tanks", "soldiers", "normandy", "nazi", "allied", "occupation", "species", "plants", "weeds"}
 _NATURE = {"heat", "cold", "flood", "rain", "river", "water", "storm", "sea", "crops", "delta", "tsunami", "tidal", "climate", "weather"}
-_METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm", "pour"}
+_METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm", "pour", "swamp", "inundate"}
 _METAPHOR_TRIGGERS = _RuleWordTriggers("STG002", _METAPHOR_VERBS)
 MIGRANT_NOUNS = {"migrant", "migrants", "immigrant", "immigrants", "refugee", "refugees", "asylum", "seekers", "seeker",
                  "foreigners", "foreigner", "illegals", "aliens", "arrivals", "newcomers", "invaders"}
@@ -587,13 +590,31 @@ _CRIME_ACTORS = {"gang", "gangs", "traffickers", "trafficker", "smugglers", "pim
 _HIDE_VERBS = {"hide", "carry", "transport", "conceal", "smuggle", "load", "pack", "cram", "stack", "stow", "ship"}
 
 
+_COMMODITY_NOUNS = {"commodity", "commodities", "product", "products", "merchandise", "goods", "cargo", "property", "stock"}
+_FRESH_STOCK = re.compile(r"\b(?:fresh|new)\s+(?:stock|merchandise|meat|supplies|supply)\b", re.I)
+
+
 class FreightMetaphorCheck:
     """STG010: people as freight ('human cargo', 'shipment of people', 'the merchandise')."""
 
     codes = ("STG010",)
 
+    @staticmethod
+    def _said_of_people(tok) -> bool:
+        """'The women are a product', 'the boy was just another commodity' (not 'treated as goods')."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False  # "a product of the care system", "the property of the state"
+        if tok.dep_ == "attr":
+            if any(c.dep_ == "neg" for c in tok.head.children):
+                return False
+            subs = subjects_of(tok.head, passive=False)
+            return any(is_person(s) and s.lower_ not in _CRIME_ACTORS and lemma(s) not in ("trafficker", "smuggler") for s in subs)
+        if tok.dep_ == "appos":
+            return is_person(tok.head) and tok.head.lower_ not in _CRIME_ACTORS
+        return False
+
     def wants(self, sent) -> bool:
-        return any(t.lower_ in ("cargo", "cargoes", "merchandise") for t in sent)
+        return any(t.lower_ in _COMMODITY_NOUNS or t.lower_ == "cargoes" for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG010"):
@@ -607,11 +628,18 @@ class FreightMetaphorCheck:
                 for s, e, m in regex_spans(sent, _FREIGHT):
                     g = 1 if m.group(1) else 2
                     flagged.append((s if g == 1 else sent.start_char + m.start(g), sent.start_char + m.end(g)))
+            for sent in doc.sents:
+                if para_crime and not para_goods:
+                    for s, e, m in regex_spans(sent, _FRESH_STOCK):
+                        flagged.append((s, e))
             if ctx.info.statistical:
                 for tok in doc:
                     if any(s <= tok.idx < e for s, e in flagged):
                         continue
                     low = tok.lower_
+                    if low in _COMMODITY_NOUNS and self._said_of_people(tok):
+                        flagged.append((tok.idx, tok.idx + len(tok.text)))
+                        continue
                     if low in ("cargo", "cargoes") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "inside"):
                         verb = tok.head.head
                         if is_person(verb) and verb.dep_ in ("dobj", "nsubjpass"):  # "hides people in his cargo"
@@ -632,11 +660,26 @@ _CRIME_NOUNS = {"gang", "gangs", "trafficker", "traffickers", "smuggler", "smugg
                 "cartels", "syndicate", "syndicates", "triad", "triads", "gangsters", "mafiosi", "clans", "crime",
                 "pickpockets", "thieves", "burglars", "robbers", "dealers", "beggars", "scammers", "fraudsters"}
 _GENERIC_DETS = {"these", "those", "many", "most", "all", "some"}
+_GROUPS = (r"(migrants|immigrants|refugees|asylum[- ]seekers|foreigners|newcomers|illegals|aliens|outsiders|"
+           r"foreign (?:workers|nationals|men)|these people|those people)")
+_DISEASES = r"(?:disease|diseases|illness|illnesses|infections?|hiv|aids|epidemics?|tuberculosis|tb|hepatitis|measles|scabies|lice|germs|viruses|virus|covid|ebola|cholera|plague)"
 _BRING_CRIME = re.compile(
-    r"\b(migrants|immigrants|refugees|asylum[- ]seekers|foreigners|newcomers|illegals|aliens|outsiders)\b[^.;:]{0,60}?"
+    r"\b" + _GROUPS + r"\b[^.;:]{0,60}?"
     r"\b(?:bring|brings|brought|bringing|spread|spreads|spreading|carry|carries|carrying|import|imports|importing|cause|causes|fuel|fuels)\b"
-    r"[^.;:]{0,30}?\b(crime|crimes|disease|diseases|drugs|violence|illness|infections?|terrorism|criminality|hiv|aids|epidemics?)\b", re.I)
+    r"[^.;:]{0,30}?\b(crime|crimes|drugs|violence|terrorism|criminality|" + _DISEASES[3:] + r"\b", re.I)
+# "refugees are a health risk", "asylum seekers are riddled with disease"
+_DISEASE_RISK = re.compile(
+    r"\b" + _GROUPS + r"\s+(?:are|is|were|pose)\s+(?:all\s+|often\s+|a\s+|an\s+)*(?:serious\s+|real\s+|major\s+|public\s+)?"
+    r"(?:health\s+(?:risk|risks|threat|threats|hazard|hazards)|(?:risk|threat|danger)s?\s+to\s+public\s+health|disease\s+risk)"
+    r"|\b" + _GROUPS + r"\s+(?:are|is|were|come|arrive)\s+(?:\w+\s+)?(?:riddled|infested|crawling|infected)\s+with\s+" + _DISEASES, re.I)
 _FACT_CHECK = {"claim", "claims", "myth", "myths", "false", "untrue", "evidence", "rumour", "rumours", "rumor", "debunk", "wrongly", "misleading", "no", "not"}
+
+
+# Businesses where exploitation has been found: "Vietnamese nail bars", "Romanian car washes".
+_TRADES = {"bars": "nail", "salons": "nail", "washes": "car", "parlours": "massage", "parlors": "massage",
+           "farms": "cannabis", "takeaways": "", "brothels": ""}
+_PREDICATE_ADVERBS = {"mostly", "usually", "all", "often", "typically", "mainly", "largely", "nearly", "almost", "always", "generally", "predominantly"}
+_CASE_CUES = {"case", "court", "trial", "convicted", "charged", "sentenced", "arrested", "police", "prosecutor", "jury"}
 
 
 class GroupCrimeCheck:
@@ -645,28 +688,56 @@ class GroupCrimeCheck:
     codes = ("STG011",)
 
     def wants(self, sent) -> bool:
-        return any(t.lower_ in _CRIME_NOUNS for t in sent)  # NER tells a nationality before them
+        return any(t.lower_ in _CRIME_NOUNS or t.lower_ in _TRADES for t in sent)  # NER tells a nationality
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG011"):
             return
         rule = ctx.rules.get("STG011")
         for seg, sent in sentences(ctx):
-            for s, e, m in regex_spans(sent, _BRING_CRIME):
-                if near_words(sent, _FACT_CHECK):
-                    continue
-                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("migrants-bring-crime"))
+            for pattern in (_BRING_CRIME, _DISEASE_RISK):
+                for s, e, m in regex_spans(sent, pattern):
+                    if near_words(sent, _FACT_CHECK):
+                        continue
+                    yield ctx.finding(rule, seg, (s, e), entry=rule.entry("migrants-bring-crime"))
+            for start_tok, end_tok in self._predicates(sent, ctx.info.statistical):
+                yield ctx.finding(rule, seg, (start_tok.idx, end_tok.idx + len(end_tok.text)), entry=rule.entry("nationality-crime-label"))
             for start_tok, noun in self._labels(sent, ctx.info.statistical):
                 yield ctx.finding(rule, seg, (start_tok.idx, noun.idx + len(noun.text)), entry=rule.entry("nationality-crime-label"))
+
+    @staticmethod
+    def _predicates(sent, statistical: bool):
+        """'The gangs are Albanian', 'most of the traffickers are Nigerian': a nationality said of a whole group."""
+        toks = list(sent)
+        if near_words(sent, _CASE_CUES | _FACT_CHECK):
+            return
+        for k, noun in enumerate(toks[:-2]):
+            if noun.lower_ not in _CRIME_NOUNS or not noun.lower_.endswith("s"):
+                continue
+            if any(t.like_num for t in toks[max(0, k - 3):k]):
+                continue  # "the three traffickers are Albanian": a specific case
+            j = k + 1
+            if toks[j].lower_ not in ("are", "were"):
+                continue
+            j += 1
+            while j < len(toks) and toks[j].lower_ in _PREDICATE_ADVERBS:
+                j += 1
+            if j >= len(toks):
+                continue
+            nat = toks[j]
+            if nat.text[:1].isupper() and (nat.lower_ in DEMONYMS or (statistical and nat.ent_type_ == "NORP")):
+                yield noun, nat
 
     @staticmethod
     def _labels(sent, statistical: bool):
         toks = list(sent)
         for k, noun in enumerate(toks):
-            if noun.lower_ not in _CRIME_NOUNS:
+            trade = noun.lower_ in _TRADES and k > 0 and (_TRADES[noun.lower_] == "" or toks[k - 1].lower_ == _TRADES[noun.lower_])
+            if noun.lower_ not in _CRIME_NOUNS and not trade:
                 continue
-            j = k - 1
-            while j >= 0 and toks[j].lower_ in ("organised", "organized", "trafficking", "smuggling", "street", "crime", "criminal", "drug"):
+            j = k - 2 if trade and _TRADES[noun.lower_] else k - 1
+            while j >= 0 and toks[j].lower_ in ("organised", "organized", "trafficking", "smuggling", "street", "crime", "criminal", "drug",
+                                                  "grooming", "sex", "people", "human", "child", "-", "run", "owned"):
                 j -= 1
             if j < 0:
                 continue
