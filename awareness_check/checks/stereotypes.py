@@ -82,42 +82,51 @@ class RoleCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         table = role_table(ctx.adoc)
         ctx.stats["roles"] = table
+        if not ctx.enabled("STE003"):
+            if not ctx.info.statistical:
+                ctx.stats["roles_note"] = ROLES_NOTE
+            return
         if not ctx.info.statistical:
             ctx.stats["roles_note"] = ROLES_NOTE
-            return
-        if not ctx.enabled("STE003"):
+            for seg, sent in sentences(ctx):
+                yield from role_messages(ctx, seg, sent)
             return
         rule = ctx.rules.get("STE003")
         for seg, sent in sentences(ctx):
-            if is_sourced(sent.text):
-                continue
-            mentions = sentence_roles(sent, identity_nouns=False)
-            generic = [(t, sex, roles) for t, sex, roles in mentions if is_generic(t)]
-            done = False
-            for t, sex, roles in generic:
-                for role in STEREOTYPED.get(sex, ()):
-                    if role in roles:
-                        verb = self._role_verb(t)
-                        s, e = clause_span(t, verb) if verb is not None else (t.idx, t.idx + len(t.text))
-                        yield ctx.finding(rule, seg, (s, e), entry=rule.entry("provider-caregiver"),
-                                          detail=f" It presents {'men' if sex == 'male' else 'women'} as {'providers' if role == 'provider' else 'caregivers'}.")
-                        done = True
-                        break
-            if done:
-                continue
-            fem_victim = [t for t, sex, r in generic if sex == "female" and "victim" in r]
-            male_agent = [t for t, sex, r in generic if sex == "male" and "agent" in r]
-            if fem_victim and male_agent:
-                toks = [t for t in sent if not t.is_space]
-                while toks and toks[-1].is_punct:
-                    toks.pop()
-                yield ctx.finding(rule, seg, (toks[0].idx, toks[-1].idx + len(toks[-1].text)), entry=rule.entry("victim-perpetrator-by-gender"),
-                                  detail=" It assigns the victim role to one gender and the trafficker role to the other.")
-                continue
-            helpless = self._helpless_span(sent, generic)
-            if helpless:
-                yield ctx.finding(rule, seg, helpless, entry=rule.entry("helpless-by-gender"),
-                                  detail=" It presents one gender as helpless.")
+            parsed = list(self._parsed_findings(ctx, rule, seg, sent))
+            yield from parsed or role_messages(ctx, seg, sent)
+
+    def _parsed_findings(self, ctx, rule, seg, sent):
+        """STE003 findings read from the role parse (at most one per sentence)."""
+        if is_sourced(sent.text):
+            return
+        mentions = sentence_roles(sent, identity_nouns=False)
+        generic = [(t, sex, roles) for t, sex, roles in mentions if is_generic(t)]
+        done = False
+        for t, sex, roles in generic:
+            for role in STEREOTYPED.get(sex, ()):
+                if role in roles:
+                    verb = self._role_verb(t)
+                    s, e = clause_span(t, verb) if verb is not None else (t.idx, t.idx + len(t.text))
+                    yield ctx.finding(rule, seg, (s, e), entry=rule.entry("provider-caregiver"),
+                                      detail=f" It presents {'men' if sex == 'male' else 'women'} as {'providers' if role == 'provider' else 'caregivers'}.")
+                    done = True
+                    break
+        if done:
+            return
+        fem_victim = [t for t, sex, r in generic if sex == "female" and "victim" in r]
+        male_agent = [t for t, sex, r in generic if sex == "male" and "agent" in r]
+        if fem_victim and male_agent:
+            toks = [t for t in sent if not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            yield ctx.finding(rule, seg, (toks[0].idx, toks[-1].idx + len(toks[-1].text)), entry=rule.entry("victim-perpetrator-by-gender"),
+                              detail=" It assigns the victim role to one gender and the trafficker role to the other.")
+            return
+        helpless = self._helpless_span(sent, generic)
+        if helpless:
+            yield ctx.finding(rule, seg, helpless, entry=rule.entry("helpless-by-gender"),
+                              detail=" It presents one gender as helpless.")
 
     @staticmethod
     def _role_verb(tok):
@@ -182,28 +191,18 @@ _ROLE_NORM = re.compile(
     r"|\b(?:real|proper)\s+men\s+(?:don't|do\s+not|never|can't|cannot)\s+(?:get\s+trafficked|get\s+exploited|cry|complain|ask\s+for\s+help|need\s+help|become\s+victims|be\s+victims|be\s+trafficked)\b", re.I)
 
 
-class GenderRoleMessageCheck:
+def role_messages(ctx: CheckContext, seg, sent) -> list[Finding]:
     """STE003 for gender-role messaging the parse does not see: men addressed as guardians of women,
     and prescriptive norms ('a good wife never ...', 'real men don't get trafficked')."""
-
-    codes = ("STE003",)
-
-    def wants(self, sent) -> bool:
-        return False  # surface patterns only
-
-    def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        if not ctx.enabled("STE003"):
-            return
-        rule = ctx.rules.get("STE003")
-        for seg, sent in sentences(ctx):
-            if is_sourced(sent.text):
-                continue
-            for s, e, _m in regex_spans(sent, _GUARDIAN_ADDRESS):
-                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("guardian-of-women"),
-                                  detail=" It addresses men as the guardians of women and girls.")
-            for s, e, _m in regex_spans(sent, _ROLE_NORM):
-                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("gender-norm"),
-                                  detail=" It prescribes how women or men should be.")
+    if is_sourced(sent.text):
+        return []
+    rule = ctx.rules.get("STE003")
+    out = [ctx.finding(rule, seg, (s, e), entry=rule.entry("guardian-of-women"),
+                       detail=" It addresses men as the guardians of women and girls.")
+           for s, e, _m in regex_spans(sent, _GUARDIAN_ADDRESS)]
+    out += [ctx.finding(rule, seg, (s, e), entry=rule.entry("gender-norm"), detail=" It prescribes how women or men should be.")
+            for s, e, _m in regex_spans(sent, _ROLE_NORM)]
+    return out
 
 
 _TRAFFICKING = re.compile(r"\b(traffick\w*|exploit\w*|victims?|slavery|sold|smuggl\w*|forced)\b", re.I)
@@ -416,4 +415,4 @@ class GenderedLabellingCheck:
                     yield ctx.finding("STE010", seg, span)
 
 
-CHECKS = [RoleCheck(), GenderRoleMessageCheck(), WomenChildrenCheck(), MythCheck(), NationalityVictimCheck(), CommunityBlocCheck(), GenderedLabellingCheck()]
+CHECKS = [RoleCheck(), WomenChildrenCheck(), MythCheck(), NationalityVictimCheck(), CommunityBlocCheck(), GenderedLabellingCheck()]

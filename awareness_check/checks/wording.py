@@ -112,6 +112,17 @@ _CONSENT_ADULT = re.compile(
     r"|\b(?:willingly|voluntarily)\s+(?:went|goes|travelled|traveled|followed|left)\b", re.I)
 
 
+_FREE_WILL = (r"|\b(?:went|go|goes|going|travelled|traveled|left|came|come|moved|migrated|agreed|followed|stayed|returned|chose|did)\b"
+              r"[^.;:]{0,40}?\bof\s+(?:her|his|their|your|my)\s+own\s+(?:free\s+)?(?:will|accord|volition)\b")
+_CONSENT_ADULT = re.compile(_CONSENT_ADULT.pattern + _FREE_WILL, re.I)
+# A child "chose to stay with her boyfriend", "was happy to go with the recruiter".
+_CHILD_CHOICE = re.compile(
+    r"\b(?:chose|choose|chooses|choosing|decided|decides|opted|opts|preferred|prefers|wanted|wants|insisted\s+on|(?:was|were|is|are|seemed)\s+(?:happy|keen|eager|willing|glad))\s+"
+    r"(?:to\s+)?(?:stay|staying|remain|remaining|live|living|go|going|leave|leaving|run\s+away|running\s+away)\s+(?:away\s+)?with\s+"
+    r"(?:her|his|their|the|an?|this|that)?\s*(?:older\s+|new\s+)?(?:boyfriend|girlfriend|partner|man|men|trafficker|traffickers|recruiter|recruiters|exploiter|abuser|family|gang|pimp|him|them|agent|stranger|people)\b"
+    + _FREE_WILL, re.I)
+
+
 def child_in(text: str) -> bool:
     for m in _CHILD_AGE.finditer(text):
         age = next(int(g) for g in m.groups() if g)
@@ -132,7 +143,8 @@ class ConsentCheck:
         for seg, sent in sentences(ctx):
             child = child_in(sent.text)
             if child and ctx.enabled("JDG006"):
-                for s, e, _m in regex_spans(sent, _CONSENT_ANY):
+                found = [(s, e) for pattern in (_CONSENT_ANY, _CHILD_CHOICE) for s, e, _m in regex_spans(sent, pattern)]
+                for s, e in _outer(found):
                     yield ctx.finding("JDG006", seg, (s, e), suggestions=("was recruited",))
             elif ctx.enabled("JDG005"):
                 for s, e, _m in regex_spans(sent, _CONSENT_ADULT):
@@ -185,7 +197,9 @@ class DamagedPersonCheck:
 _MARITIME = {"sea", "seas", "boat", "boats", "vessel", "vessels", "ship", "ships", "coastguard", "coast", "lifeboat",
              "drown", "drowning", "drowned", "capsize", "capsized", "distress", "shipwreck", "fire", "fires", "flood",
              "floods", "earthquake", "rubble", "burning", "blaze", "firefighters", "collapsed", "collapse", "lifeguards", "avalanche", "mine", "cave", "dinghy", "raft", "overboard", "ashore"}
-_RAID = re.compile(r"\braid[- ]and[- ]rescue\b|\brescued? (?:\w+ ){0,3}from the clutches of\b|\bset (?:them|her|him|us|people|children|women|girls|victims) free\b", re.I)
+_RAID = re.compile(r"\braid[- ]and[- ]rescue\b|\brescued? (?:\w+ ){0,3}from the clutches of\b|\bset (?:them|her|him|us|people|children|women|girls|victims) free\b"
+                   r"|\b(?:set|sets|setting)\s+(?:\d[\d,]*\s+|dozens\s+of\s+|hundreds\s+of\s+|thousands\s+of\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d+\s+)?(?:\w+\s+)?"
+                   r"(?:girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|labourers|laborers|migrants|families)\s+free\b", re.I)
 _RESCUE_LEMMAS = {"rescue", "save", "free", "liberate"}
 _RESCUE_TRIGGERS = Triggers.of(lemmas=_RESCUE_LEMMAS)
 _RESCUE_FORMS = re.compile(r"\b(rescued|rescues|rescuing|rescue|saved|saves|save|saving|freed|frees|free|liberated)\b\s+(?:\d[\d,]*\s+|a\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d+\s+|dozens\s+of\s+|hundreds\s+of\s+)?(?:\w+\s+)?(girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|her|him|them)\b", re.I)
@@ -249,7 +263,10 @@ def _outer(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _ABDUCT = {"kidnap", "abduct", "snatch", "kidnapping", "abduction", "snatching"}
-_ABDUCT_TRIGGERS = Triggers.of(lemmas=_ABDUCT)
+# Verbs of seizing that tell the same story when said of people: "grabbed off the street", "bundled into vans".
+_SEIZE = {"grab", "bundle", "drag", "whisk", "bundled", "dragged", "grabbed"}
+_SEIZE_PARTICLES = {"into", "off", "away", "from", "onto", "inside"}
+_ABDUCT_TRIGGERS = Triggers.of(lemmas=_ABDUCT | _SEIZE)
 _GENERIC_CUES = {"every", "often", "usually", "most", "always", "routinely", "typically", "commonly", "daily", "constantly"}
 _ABDUCT_BLANK = re.compile(r"\b(?:are|is|being|get|gets)\s+(?:being\s+)?(kidnapped|abducted|snatched)\b|\b(kidnapping|abducting|snatching)\s+(?:children|girls|boys|women|kids|people)\b", re.I)
 
@@ -273,6 +290,10 @@ class AbductionCheck:
                 continue
             generic = near_words(sent, _GENERIC_CUES)
             for tok in sent:
+                if (lemma(tok) in _SEIZE or tok.lower_ in _SEIZE) and tok.pos_ == "VERB":
+                    if self._seizes_people(tok):
+                        yield ctx.finding("SNS007", seg, (tok.idx, tok.idx + len(tok.text)), suggestions=("recruited through deception",))
+                    continue
                 if lemma(tok) not in _ABDUCT and tok.lower_ not in _ABDUCT:
                     continue
                 if tok.pos_ == "NOUN":
@@ -284,6 +305,27 @@ class AbductionCheck:
                     ok = (present and not past) or (generic and not past) or (generic and tok.tag_ == "VBN" and not any(a.lower_ in ("was", "were", "had") for a in auxes))
                 if ok:
                     yield ctx.finding("SNS007", seg, (tok.idx, tok.idx + len(tok.text)), suggestions=("recruited through deception",))
+
+
+    @staticmethod
+    def _seizes_people(tok) -> bool:
+        """'Children are grabbed off the street', 'strangers bundle teenagers into vans', not 'grab a leaflet'
+        and not a dated past event ('he was dragged into a car on 3 May')."""
+        passive = tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)
+        people = subjects_of(tok, passive=True) if passive else [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if not any(person_or_group(p) and p.lower_ not in ("it",) for p in people):
+            return False
+        lem = lemma(tok)
+        if lem != "grab" and not any(c.lower_ in _SEIZE_PARTICLES for c in tok.children if c.dep_ in ("prep", "prt", "advmod")):
+            return False  # "dragged into a van", "whisked away"; "drag" alone is often figurative
+        node = tok
+        for _ in range(4):  # the tense of the verb chain: "waiting to grab", "are being grabbed"
+            if node.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("was", "were", "had") for a in node.children if a.dep_ in ("aux", "auxpass")):
+                return False
+            if node.dep_ not in ("xcomp", "conj", "advcl") or node.head is node:
+                break
+            node = node.head
+        return True
 
 
 class EmotiveDensityCheck:
@@ -377,7 +419,7 @@ class ThreatFramingCheck:
 _LITERAL_PESTS = {"infest", "infested", "infestation", "pest", "pests", "trap", "traps", "poison", "exterminator",
                   "kitchen", "crops", "harvest", "farmers", "food", "grain", "sewer", "sewers", "droppings", "bite", "bites"}
 _MOVE_VERBS = {"come", "arrive", "cross", "flood", "pour", "invade", "swarm", "enter", "breed", "live", "multiply", "spread", "keep"}
-_BREED_LIKE = re.compile(r"\bbreed(?:s|ing)?\s+like\s+(?:rabbits|animals|rats|flies|vermin|cockroaches|insects|mice|dogs|pigs|cattle|flies)\b", re.I)
+_BREED_LIKE = re.compile(r"\b(?:breed(?:s|ing)?|bred|multipl(?:y|ies|ying|ied)|reproduc(?:e|es|ing))\s+like\s+(?:rabbits|animals|rats|flies|vermin|cockroaches|insects|mice|dogs|pigs|cattle|flies)\b", re.I)
 _PEST_BLANK = re.compile(r"\b(?:these|those)\s+(cockroach(?:es)?|vermin|parasites?|rats|leeches)\b|\b(cockroach(?:es)?|vermin|parasites?|rats|plague|infestation)\s+(?:of|like)\s+(?:\w+\s+){0,2}(?:migrants|refugees|immigrants|foreigners|asylum seekers|smugglers|traffickers|people|illegals)\b", re.I)
 
 
