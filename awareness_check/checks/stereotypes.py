@@ -175,13 +175,16 @@ class RoleCheck:
         return None
 
 
-_ADDRESSEES = r"(?:mothers|mums|moms|fathers|dads|husbands|brothers|sons|men|guys|uncles|grandfathers)"
+_ADDRESSEES = r"(?:mothers|mums|moms|fathers|dads|husbands|brothers|sons|men|guys|uncles|grandfathers)"  # to women and girls
 _GUARD_VERBS = (r"(?:protect|guard|watch(?:\s+over)?|keep\s+an\s+eye\s+on|keep\s+track\s+of|look\s+after|check\s+on|control|"
                 r"(?:do\s+not|don't|never)\s+let|keep)")
 _WARDS = r"(?:daughters?|girls?|wives|wife|sisters?|women|womenfolk|nieces?)"
-# "Dads, don't let your girls go abroad alone": men addressed as the guardians of women and girls.
+# "Dads, don't let your girls go abroad alone": men addressed as the guardians of women and girls;
+# "Mums, keep your kids safe online": women addressed as the only carers of children.
 _GUARDIAN_ADDRESS = re.compile(
-    r"^\W*" + _ADDRESSEES + r"\s*[,:!\u2013\u2014-]+\s*" + _GUARD_VERBS + r"\s+(?:your|their|our)\s+(?:\w+\s+)?" + _WARDS + r"\b", re.I)
+    r"^\W*" + _ADDRESSEES + r"\s*[,:!\u2013\u2014-]+\s*" + _GUARD_VERBS + r"\s+(?:your|their|our)\s+(?:\w+\s+)?" + _WARDS + r"\b"
+    r"|^\W*(?:mothers|mums|moms|mommies|mummies)\s*[,:!\u2013\u2014-]+\s*" + _GUARD_VERBS
+    + r"\s+(?:your|their|our)\s+(?:\w+\s+)?(?:children|kids|sons?|family|families|little\s+ones|boys|babies|teenagers|teens)\b", re.I)
 # "A good wife never lets a stranger in", "A woman's place is at home", "Real men don't get trafficked"
 _ROLE_NORM = re.compile(
     r"\b(?:a|every|any)\s+(?:good|real|proper|decent|true|respectable|dutiful|obedient)\s+"
