@@ -810,6 +810,9 @@ _PERSON_HEADS = {"woman", "women", "man", "men", "girl", "girls", "boy", "boys",
                  "mother", "father", "wife", "husband", "refugee", "refugees", "student", "convert"}
 
 
+_DEVOUT = {"devout", "practising", "practicing", "observant", "committed"}
+
+
 class SensitiveAttributeCheck:
     """STG012: religion of a person mentioned where nothing in the sentence makes it relevant."""
 
@@ -826,8 +829,16 @@ class SensitiveAttributeCheck:
                 continue
             toks = list(sent)
             for k, tok in enumerate(toks[:-1]):
-                if tok.lower_ in _RELIGION and toks[k + 1].lower_ in _PERSON_HEADS and toks[k + 1].text[:1].islower():
-                    yield ctx.finding("STG012", seg, (tok.idx, tok.idx + len(tok.text)))
+                if tok.lower_ not in _RELIGION or not tok.text[:1].isupper():
+                    continue
+                nxt = toks[k + 1]
+                before = [t.lower_ for t in toks[max(0, k - 3):k]]
+                if nxt.lower_ in _PERSON_HEADS and nxt.text[:1].islower():
+                    yield ctx.finding("STG012", seg, (tok.idx, tok.idx + len(tok.text)))  # "a Muslim woman"
+                elif nxt.is_punct and nxt.text in (",", ";", ")", ".") and (
+                        before[-1:] in (["a"], ["an"]) or before[-2:-1] in (["a"], ["an"]) and before[-1] in _DEVOUT
+                        or before[-2:] in (["who", "is"], ["who", "was"], ["is", "a"]) and "who" in before):
+                    yield ctx.finding("STG012", seg, (tok.idx, tok.idx + len(tok.text)))  # "the victim, a devout Muslim,"
 
 
 CHECKS = [
