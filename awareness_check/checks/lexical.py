@@ -30,6 +30,7 @@ class CompiledTerms:
     def __init__(self, nlp, rules: RuleSet, statistical: bool):
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tokens = Matcher(nlp.vocab, validate=True)
+        self.plain_tokens = Matcher(nlp.vocab, validate=True)  # patterns that need no tagger (unparsed paragraphs)
         self.lookup: dict[str, tuple[Rule, Entry]] = {}
         self.skipped: list[str] = []
         for rule in rules.by_kind("term"):
@@ -40,15 +41,20 @@ class CompiledTerms:
                 if forms:
                     self.phrases.add(key, [nlp.make_doc(f) for f in forms])
                 if entry.patterns:
-                    if ctxmod.needs_statistics(entry.patterns) and not statistical:
+                    needs = ctxmod.needs_statistics(entry.patterns)
+                    if needs and not statistical:
                         self.skipped.append(key)
                         continue
                     self.tokens.add(key, [list(p) for p in entry.patterns])
+                    if not needs:
+                        self.plain_tokens.add(key, [list(p) for p in entry.patterns])
         self.vocab = nlp.vocab
 
     def matches(self, doc):
         spans = []
-        raw = list(self.phrases(doc)) + (list(self.tokens(doc)) if len(self.tokens) else [])
+        # A paragraph that selective analysis left unparsed has no tags: POS patterns cannot run there.
+        tokens = self.tokens if doc.has_annotation("TAG") or doc.has_annotation("POS") else self.plain_tokens
+        raw = list(self.phrases(doc)) + (list(tokens(doc)) if len(tokens) else [])
         for match_id, start, end in raw:
             key = self.vocab.strings[match_id]
             span = doc[start:end]
