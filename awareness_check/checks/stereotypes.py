@@ -187,6 +187,7 @@ _GUARDIAN_ADDRESS = re.compile(
     + r"\s+(?:your|their|our)\s+(?:\w+\s+)?(?:children|kids|sons?|family|families|little\s+ones|boys|babies|teenagers|teens)\b", re.I)
 # "A good wife never lets a stranger in", "A woman's place is at home", "Real men don't get trafficked"
 _ROLE_NORM = re.compile(
+    r"^\W*(?:wives|husbands)\s*[,:!\u2013\u2014-]+\s*[^,.;:!?]{3,60}|"  # advice addressed to spouses by role
     r"\b(?:a|every|any)\s+(?:good|real|proper|decent|true|respectable|dutiful|obedient)\s+"
     r"(?:wife|woman|girl|daughter|mother|husband|man|son|father|boy)\s+"
     r"(?:never|always|should|shouldn't|must|mustn't|does|doesn't|does\s+not|knows|stays|obeys|listens|protects|provides|keeps|would|wouldn't|will|won't|can|can't|cannot)\b"

@@ -112,9 +112,14 @@ _CONSENT_ADULT = re.compile(
     r"|\b(?:willingly|voluntarily)\s+(?:went|goes|travelled|traveled|followed|left)\b", re.I)
 
 
+_OWN_CHOICE = (r"|\b(?:it\s+was|was)\s+(?:her|his|their|your)\s+(?:own\s+)?(?:choice|decision)\s+to\s+"
+               r"(?:go|travel|leave|work|follow|come|migrate|move|stay|marry)\b")
 _FREE_WILL = (r"|\b(?:went|go|goes|going|travelled|traveled|left|came|come|moved|migrated|agreed|followed|stayed|returned|chose|did)\b"
               r"[^.;:]{0,40}?\bof\s+(?:her|his|their|your|my)\s+own\s+(?:free\s+)?(?:will|accord|volition)\b")
-_CONSENT_ADULT = re.compile(_CONSENT_ADULT.pattern + _FREE_WILL, re.I)
+_CONSENT_ADULT = re.compile(_CONSENT_ADULT.pattern + _FREE_WILL + _OWN_CHOICE, re.I)
+_CONSENT_ANY = re.compile(
+    _CONSENT_ANY.pattern + _OWN_CHOICE
+    + r"|\b(?:consented|agreed|said\s+yes)\s+to\s+(?:the|this|her|his|a|an)\s+(?:marriage|wedding|relationship|job|trip|move|arrangement|work|sex)\b", re.I)
 # A child "chose to stay with her boyfriend", "was happy to go with the recruiter".
 _CHILD_CHOICE = re.compile(
     r"\b(?:chose|choose|chooses|choosing|decided|decides|opted|opts|preferred|prefers|wanted|wants|insisted\s+on|(?:was|were|is|are|seemed)\s+(?:happy|keen|eager|willing|glad))\s+"
@@ -779,7 +784,7 @@ class GroupCrimeCheck:
                 continue
             j = k - 2 if trade and _TRADES[noun.lower_] else k - 1
             while j >= 0 and toks[j].lower_ in ("organised", "organized", "trafficking", "smuggling", "street", "crime", "criminal", "drug",
-                                                  "grooming", "sex", "people", "human", "child", "-", "run", "owned"):
+                                                  "grooming", "sex", "people", "human", "child", "-", "run", "owned", "beggar", "begging", "pickpocket", "pickpocketing"):
                 j -= 1
             if j < 0:
                 continue
