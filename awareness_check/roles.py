@@ -262,3 +262,25 @@ def role_table(adoc) -> dict:
                 for role in roles:
                     table[sex][role] += 1
     return table
+
+
+def _role_triggers():
+    from .people import FEMALE, MALE
+    from .triggers import Triggers
+
+    lemmas = (VICTIM_VERBS | AGENT_VERBS | PROVIDER_VERBS | CAREGIVER_VERBS | VICTIM_NOUNS | AGENT_NOUNS
+              | PROVIDER_NOUNS | CAREGIVER_NOUNS | HELPLESS | NATURAL | OF_NOUNS | PARENT_NOUNS
+              | {"need", "stay", "fall", "trusting"})
+    return Triggers.of(lemmas=lemmas), frozenset(FEMALE | MALE)
+
+
+ROLE_TRIGGERS, GENDERED_WORDS = _role_triggers()
+
+
+def may_hold_roles(sent) -> bool:
+    """Cheap test on unparsed tokens: could ``sentence_roles`` find a role here?
+
+    Every role needs a gendered mention and one of the role words (a victim/agent/provider/caregiver
+    verb or noun, a helplessness word, 'need', 'stay' or 'fall'); parent nouns are both.
+    """
+    return any(t.lower_ in GENDERED_WORDS for t in sent) and ROLE_TRIGGERS.hit(sent)

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from ..findings import Finding
 from ..people import DEMONYMS, gender_of, is_sourced
-from ..roles import role_table, sentence_roles, subjects_of
+from ..roles import may_hold_roles, role_table, sentence_roles, subjects_of
 from .base import CheckContext
 from .wording import lemma, regex_spans, sentences
 
@@ -73,46 +73,60 @@ class RoleCheck:
     """Role table in the stats; STE003 for sentences that generalise a role by gender."""
 
     codes = ("STE003",)
+    context_sentences = 0
+
+    def wants(self, sent) -> bool:
+        """The role table (and STE003) needs the parse wherever a gendered word meets a role word."""
+        return may_hold_roles(sent) or any(t.lower_ in ("weaker", "fairer", "gentler") for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         table = role_table(ctx.adoc)
         ctx.stats["roles"] = table
+        if not ctx.enabled("STE003"):
+            if not ctx.info.statistical:
+                ctx.stats["roles_note"] = ROLES_NOTE
+            return
         if not ctx.info.statistical:
             ctx.stats["roles_note"] = ROLES_NOTE
-            return
-        if not ctx.enabled("STE003"):
+            for seg, sent in sentences(ctx):
+                yield from role_messages(ctx, seg, sent)
             return
         rule = ctx.rules.get("STE003")
         for seg, sent in sentences(ctx):
-            if is_sourced(sent.text):
-                continue
-            mentions = sentence_roles(sent, identity_nouns=False)
-            generic = [(t, sex, roles) for t, sex, roles in mentions if is_generic(t)]
-            done = False
-            for t, sex, roles in generic:
-                for role in STEREOTYPED.get(sex, ()):
-                    if role in roles:
-                        verb = self._role_verb(t)
-                        s, e = clause_span(t, verb) if verb is not None else (t.idx, t.idx + len(t.text))
-                        yield ctx.finding(rule, seg, (s, e), entry=rule.entry("provider-caregiver"),
-                                          detail=f" It presents {'men' if sex == 'male' else 'women'} as {'providers' if role == 'provider' else 'caregivers'}.")
-                        done = True
-                        break
-            if done:
-                continue
-            fem_victim = [t for t, sex, r in generic if sex == "female" and "victim" in r]
-            male_agent = [t for t, sex, r in generic if sex == "male" and "agent" in r]
-            if fem_victim and male_agent:
-                toks = [t for t in sent if not t.is_space]
-                while toks and toks[-1].is_punct:
-                    toks.pop()
-                yield ctx.finding(rule, seg, (toks[0].idx, toks[-1].idx + len(toks[-1].text)), entry=rule.entry("victim-perpetrator-by-gender"),
-                                  detail=" It assigns the victim role to one gender and the trafficker role to the other.")
-                continue
-            helpless = self._helpless_span(sent, generic)
-            if helpless:
-                yield ctx.finding(rule, seg, helpless, entry=rule.entry("helpless-by-gender"),
-                                  detail=" It presents one gender as helpless.")
+            parsed = list(self._parsed_findings(ctx, rule, seg, sent))
+            yield from parsed or role_messages(ctx, seg, sent)
+
+    def _parsed_findings(self, ctx, rule, seg, sent):
+        """STE003 findings read from the role parse (at most one per sentence)."""
+        if is_sourced(sent.text):
+            return
+        mentions = sentence_roles(sent, identity_nouns=False)
+        generic = [(t, sex, roles) for t, sex, roles in mentions if is_generic(t)]
+        done = False
+        for t, sex, roles in generic:
+            for role in STEREOTYPED.get(sex, ()):
+                if role in roles:
+                    verb = self._role_verb(t)
+                    s, e = clause_span(t, verb) if verb is not None else (t.idx, t.idx + len(t.text))
+                    yield ctx.finding(rule, seg, (s, e), entry=rule.entry("provider-caregiver"),
+                                      detail=f" It presents {'men' if sex == 'male' else 'women'} as {'providers' if role == 'provider' else 'caregivers'}.")
+                    done = True
+                    break
+        if done:
+            return
+        fem_victim = [t for t, sex, r in generic if sex == "female" and "victim" in r]
+        male_agent = [t for t, sex, r in generic if sex == "male" and "agent" in r]
+        if fem_victim and male_agent:
+            toks = [t for t in sent if not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            yield ctx.finding(rule, seg, (toks[0].idx, toks[-1].idx + len(toks[-1].text)), entry=rule.entry("victim-perpetrator-by-gender"),
+                              detail=" It assigns the victim role to one gender and the trafficker role to the other.")
+            return
+        helpless = self._helpless_span(sent, generic)
+        if helpless:
+            yield ctx.finding(rule, seg, helpless, entry=rule.entry("helpless-by-gender"),
+                              detail=" It presents one gender as helpless.")
 
     @staticmethod
     def _role_verb(tok):
@@ -161,6 +175,40 @@ class RoleCheck:
         return None
 
 
+_ADDRESSEES = r"(?:mothers|mums|moms|fathers|dads|husbands|brothers|sons|men|guys|uncles|grandfathers)"  # to women and girls
+_GUARD_VERBS = (r"(?:protect|guard|watch(?:\s+over)?|keep\s+an\s+eye\s+on|keep\s+track\s+of|look\s+after|check\s+on|control|"
+                r"(?:do\s+not|don't|never)\s+let|keep)")
+_WARDS = r"(?:daughters?|girls?|wives|wife|sisters?|women|womenfolk|nieces?)"
+# "Dads, don't let your girls go abroad alone": men addressed as the guardians of women and girls;
+# "Mums, keep your kids safe online": women addressed as the only carers of children.
+_GUARDIAN_ADDRESS = re.compile(
+    r"^\W*" + _ADDRESSEES + r"\s*[,:!\u2013\u2014-]+\s*" + _GUARD_VERBS + r"\s+(?:your|their|our)\s+(?:\w+\s+)?" + _WARDS + r"\b"
+    r"|^\W*(?:mothers|mums|moms|mommies|mummies)\s*[,:!\u2013\u2014-]+\s*" + _GUARD_VERBS
+    + r"\s+(?:your|their|our)\s+(?:\w+\s+)?(?:children|kids|sons?|family|families|little\s+ones|boys|babies|teenagers|teens)\b", re.I)
+# "A good wife never lets a stranger in", "A woman's place is at home", "Real men don't get trafficked"
+_ROLE_NORM = re.compile(
+    r"^\W*(?:wives|husbands)\s*[,:!\u2013\u2014-]+\s*[^,.;:!?]{3,60}|"  # advice addressed to spouses by role
+    r"\b(?:a|every|any)\s+(?:good|real|proper|decent|true|respectable|dutiful|obedient)\s+"
+    r"(?:wife|woman|girl|daughter|mother|husband|man|son|father|boy)\s+"
+    r"(?:never|always|should|shouldn't|must|mustn't|does|doesn't|does\s+not|knows|stays|obeys|listens|protects|provides|keeps|would|wouldn't|will|won't|can|can't|cannot)\b"
+    r"|\ba\s+woman's\s+place\s+is\b"
+    r"|\b(?:real|proper)\s+men\s+(?:don't|do\s+not|never|can't|cannot)\s+(?:get\s+trafficked|get\s+exploited|cry|complain|ask\s+for\s+help|need\s+help|become\s+victims|be\s+victims|be\s+trafficked)\b", re.I)
+
+
+def role_messages(ctx: CheckContext, seg, sent) -> list[Finding]:
+    """STE003 for gender-role messaging the parse does not see: men addressed as guardians of women,
+    and prescriptive norms ('a good wife never ...', 'real men don't get trafficked')."""
+    if is_sourced(sent.text):
+        return []
+    rule = ctx.rules.get("STE003")
+    out = [ctx.finding(rule, seg, (s, e), entry=rule.entry("guardian-of-women"),
+                       detail=" It addresses men as the guardians of women and girls.")
+           for s, e, _m in regex_spans(sent, _GUARDIAN_ADDRESS)]
+    out += [ctx.finding(rule, seg, (s, e), entry=rule.entry("gender-norm"), detail=" It prescribes how women or men should be.")
+            for s, e, _m in regex_spans(sent, _ROLE_NORM)]
+    return out
+
+
 _TRAFFICKING = re.compile(r"\b(traffick\w*|exploit\w*|victims?|slavery|sold|smuggl\w*|forced)\b", re.I)
 _QUANTITY = re.compile(r"\d|\b(millions?|thousands?|hundreds?|billions?|dozens?|per ?cent|majority|half)\b", re.I)
 _MEN_BEFORE = re.compile(r"\b(men|boys|man)\s*(,|and|or)?\s*$", re.I)
@@ -172,6 +220,9 @@ class WomenChildrenCheck:
     """STE001: 'women and children' as the victims (not in titles, not in sourced data)."""
 
     codes = ("STE001",)
+
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STE001"):
@@ -189,25 +240,51 @@ class WomenChildrenCheck:
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entries[0])
 
 
+_GENERAL = r"(?:usually |mostly |always |often |typically |generally |mainly |all |nearly always |almost always |invariably |normally |commonly )?"
 _MYTH_TRAFFICKERS = re.compile(
-    r"\b(?:traffickers|the (?:typical|average|usual) trafficker|most traffickers|recruiters)\s+(?:are|is)\s+"
-    r"(?:usually |mostly |always |often |typically |generally |mainly |all |nearly always |almost always )?"
+    r"\b(?:traffickers|the (?:typical|average|usual) trafficker|most traffickers|recruiters)\s+(?:are|is)\s+" + _GENERAL +
     r"(?:strangers|foreigners|outsiders|men|male|immigrants|migrants|foreign|strange men|older men)\b"
     r"(?!\s*(?:,|and|or)\s*(?:women|female|people|relatives|friends|family|acquaintances|nationals))", re.I)
+# "foreign men are the ones who traffic our girls", "it is strangers who lure children away"
+_MYTH_WHO = re.compile(
+    r"\b(?:(?:foreign|strange|older|immigrant|migrant)\s+(?:men|nationals|gangs)|foreigners|strangers|outsiders|immigrants|migrants)\s+"
+    r"(?:are|is)\s+(?:usually\s+|always\s+|mostly\s+|often\s+)?(?:the\s+ones|those|the\s+people)\s+(?:who|that)\s+"
+    r"(?:traffic|exploit|prey|lure|kidnap|abduct|abuse|recruit|sell|snatch|groom|target)\w*"
+    r"|\bit\s+is\s+(?:always\s+|usually\s+|mostly\s+)?(?:foreign\s+men|foreigners|strangers|outsiders|immigrants|migrants)\s+who\s+"
+    r"(?:traffic|exploit|prey|lure|kidnap|abduct|abuse|recruit|sell|snatch|groom|target)\w*", re.I)
+# "trafficking usually begins with a stranger", "it always starts with a kidnapping"
+_MYTH_BEGINS = re.compile(
+    r"\b(?:trafficking|exploitation|recruitment|it)\s+" + _GENERAL +
+    r"(?:begins|starts|happens|comes)\s+(?:with|when)\s+(?:a\s+|an\s+)?(?:stranger|strangers|kidnapping|abduction|someone you don't know|someone you do not know)\b", re.I)
 _MYTH_VICTIMS = re.compile(
     r"\b(?:(?:trafficking |all )?victims|the (?:typical|average|usual) victim)\s+(?:are|is)\s+"
     r"(?:always|all|only|usually|mostly|typically|generally|mainly|nearly always|almost always)\s+"
     r"(?:foreigners|foreign|migrants|immigrants|from abroad|outsiders)\b", re.I)
-
-
+# "only migrants are trafficked", "only foreigners get trafficked" (not "not only migrants ...")
+_ONLY_GROUP = re.compile(
+    r"(?<!not )(?<!n't )\bonly\s+(migrants|foreigners|immigrants|foreign nationals|foreign women|refugees|undocumented people|"
+    r"women|girls|young women|young girls|women and girls|women and children|poor people|the poor)\s+"
+    r"(?:are|get|can be|become|will be|fall)\s+(?:\w+\s+)?(?:trafficked|exploited|victims|targeted|enslaved)\b", re.I)
+# A fixed profile: "victims are always young girls", "victims are usually poor, uneducated girls from the countryside"
+_PROFILE_ADJ = r"(?:young|innocent|naive|naïve|poor|uneducated|illiterate|rural|barefoot|vulnerable|unemployed|desperate|lonely|teenage|village|helpless|ignorant)"
+_PROFILE_NOUN = r"(?:girls?|wom[ae]n|females?|teenagers?|teens|children|child|orphans?|villagers|families|homes|backgrounds|villages)"
+_VICTIM_PROFILE = re.compile(
+    r"\b(?:(?:trafficking\s+)?victims|trafficked\s+(?:women|girls|people|persons|children)|those\s+(?:who\s+are\s+)?trafficked)\s+"
+    r"(?:are|come)\s+(?:usually|always|mostly|typically|generally|mainly|invariably|nearly always|almost always|all)\s+"
+    r"(?:from\s+)?(?:a\s+|an\s+)?(?:" + _PROFILE_ADJ + r"[\s,]+(?:and\s+)?)+" + _PROFILE_NOUN + r"\b", re.I)
 _TYPICAL_VICTIM = re.compile(
-    r"\bthe (?:typical|average|usual|classic) (?:trafficking )?victim is (?:a |an )?(?:young |innocent |naive |poor )*(?:girl|woman|female)\b", re.I)
+    r"\bthe (?:typical|average|usual|classic) (?:trafficking )?victim is (?:a |an )?(?:" + _PROFILE_ADJ + r"[\s,]+(?:and\s+)?)*"
+    r"(?:girl|woman|female|teenager|teen|child|orphan)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|n't|never|no longer|myth|wrong|false|untrue)\b", re.I)
 
 
 class MythCheck:
     """STE004: 'traffickers are (usually) strangers/men', 'victims are always foreigners'."""
 
     codes = ("STE004",)
+
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STE004"):
@@ -218,10 +295,21 @@ class MythCheck:
                 continue
             for s, e, _m in regex_spans(sent, _MYTH_TRAFFICKERS):
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
-            for s, e, _m in regex_spans(sent, _TYPICAL_VICTIM):
-                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"), suggestions=("victims can be people of any gender and age",))
+            negated = bool(_NEGATED.search(sent.text))
+            if not negated:  # "trafficking does not usually begin with a stranger" is the correction
+                for pattern in (_MYTH_WHO, _MYTH_BEGINS):
+                    for s, e, _m in regex_spans(sent, pattern):
+                        yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
+            any_gender = ("victims can be people of any gender, age and background",)
+            for pattern in (_TYPICAL_VICTIM, _VICTIM_PROFILE):
+                for s, e, _m in regex_spans(sent, pattern):
+                    yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"), suggestions=any_gender)
             for s, e, _m in regex_spans(sent, _MYTH_VICTIMS):
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"))
+            for s, e, m in regex_spans(sent, _ONLY_GROUP):
+                foreign = not re.match(r"(?i)(women|girls|young|poor|the poor)", m.group(1))
+                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"),
+                                  suggestions=None if foreign else any_gender)
 
 
 _AGE_WORDS = {"young", "teenage", "little", "adolescent"}
@@ -231,6 +319,9 @@ class NationalityVictimCheck:
     """STE005: nationality or region + 'girls' as a generic label ('Eastern European girls')."""
 
     codes = ("STE005",)
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ == "girls" for t in sent)  # NER tells a nationality before "girls"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STE005"):
@@ -263,6 +354,9 @@ class CommunityBlocCheck:
 
     codes = ("STE006",)
 
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STE006"):
             return
@@ -289,6 +383,11 @@ class GenderedLabellingCheck:
     """STE010: women labelled victims and men labelled (illegal) migrants for the same situation."""
 
     codes = ("STE010",)
+
+    def wants(self, sent) -> bool:
+        """A label verb's subject and its 'as victims / as migrants' phrase are in one sentence."""
+        low = {t.lower_ for t in sent}
+        return "as" in low and bool(low & (_VICTIM_LABELS | _OFFENDER_LABELS))
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.info.statistical or not ctx.enabled("STE010"):

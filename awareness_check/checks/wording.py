@@ -29,6 +29,7 @@ from ..people import DEMONYMS, MIGRATION_CONTEXT, MOVING_PEOPLE, PERSON_NOUNS, i
 from ..roles import subjects_of
 from .base import CheckContext
 from .lexical import surface_forms
+from ..triggers import Triggers
 
 
 # --- shared helpers -----------------------------------------------------------------------------
@@ -111,6 +112,22 @@ _CONSENT_ADULT = re.compile(
     r"|\b(?:willingly|voluntarily)\s+(?:went|goes|travelled|traveled|followed|left)\b", re.I)
 
 
+_OWN_CHOICE = (r"|\b(?:it\s+was|was)\s+(?:her|his|their|your)\s+(?:own\s+)?(?:choice|decision)\s+to\s+"
+               r"(?:go|travel|leave|work|follow|come|migrate|move|stay|marry)\b")
+_FREE_WILL = (r"|\b(?:went|go|goes|going|travelled|traveled|left|came|come|moved|migrated|agreed|followed|stayed|returned|chose|did)\b"
+              r"[^.;:]{0,40}?\bof\s+(?:her|his|their|your|my)\s+own\s+(?:free\s+)?(?:will|accord|volition)\b")
+_CONSENT_ADULT = re.compile(_CONSENT_ADULT.pattern + _FREE_WILL + _OWN_CHOICE, re.I)
+_CONSENT_ANY = re.compile(
+    _CONSENT_ANY.pattern + _OWN_CHOICE
+    + r"|\b(?:consented|agreed|said\s+yes)\s+to\s+(?:the|this|her|his|a|an)\s+(?:marriage|wedding|relationship|job|trip|move|arrangement|work|sex)\b", re.I)
+# A child "chose to stay with her boyfriend", "was happy to go with the recruiter".
+_CHILD_CHOICE = re.compile(
+    r"\b(?:chose|choose|chooses|choosing|decided|decides|opted|opts|preferred|prefers|wanted|wants|insisted\s+on|(?:was|were|is|are|seemed)\s+(?:happy|keen|eager|willing|glad))\s+"
+    r"(?:to\s+)?(?:stay|staying|remain|remaining|live|living|go|going|leave|leaving|run\s+away|running\s+away)\s+(?:away\s+)?with\s+"
+    r"(?:her|his|their|the|an?|this|that)?\s*(?:older\s+|new\s+)?(?:boyfriend|girlfriend|partner|man|men|trafficker|traffickers|recruiter|recruiters|exploiter|abuser|family|gang|pimp|him|them|agent|stranger|people)\b"
+    + _FREE_WILL, re.I)
+
+
 def child_in(text: str) -> bool:
     for m in _CHILD_AGE.finditer(text):
         age = next(int(g) for g in m.groups() if g)
@@ -124,11 +141,15 @@ class ConsentCheck:
 
     codes = ("JDG005", "JDG006")
 
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for seg, sent in sentences(ctx):
             child = child_in(sent.text)
             if child and ctx.enabled("JDG006"):
-                for s, e, _m in regex_spans(sent, _CONSENT_ANY):
+                found = [(s, e) for pattern in (_CONSENT_ANY, _CHILD_CHOICE) for s, e, _m in regex_spans(sent, pattern)]
+                for s, e in _outer(found):
                     yield ctx.finding("JDG006", seg, (s, e), suggestions=("was recruited",))
             elif ctx.enabled("JDG005"):
                 for s, e, _m in regex_spans(sent, _CONSENT_ADULT):
@@ -145,6 +166,9 @@ class DamagedPersonCheck:
     """JDG010: damage words said of people, read from the parse (not 'a broken promise')."""
 
     codes = ("JDG010",)
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in _DAMAGE for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("JDG010"):
@@ -178,8 +202,11 @@ class DamagedPersonCheck:
 _MARITIME = {"sea", "seas", "boat", "boats", "vessel", "vessels", "ship", "ships", "coastguard", "coast", "lifeboat",
              "drown", "drowning", "drowned", "capsize", "capsized", "distress", "shipwreck", "fire", "fires", "flood",
              "floods", "earthquake", "rubble", "burning", "blaze", "firefighters", "collapsed", "collapse", "lifeguards", "avalanche", "mine", "cave", "dinghy", "raft", "overboard", "ashore"}
-_RAID = re.compile(r"\braid[- ]and[- ]rescue\b|\brescued? (?:\w+ ){0,3}from the clutches of\b|\bset (?:them|her|him|us|people|children|women|girls|victims) free\b", re.I)
+_RAID = re.compile(r"\braid[- ]and[- ]rescue\b|\brescued? (?:\w+ ){0,3}from the clutches of\b|\bset (?:them|her|him|us|people|children|women|girls|victims) free\b"
+                   r"|\b(?:set|sets|setting)\s+(?:\d[\d,]*\s+|dozens\s+of\s+|hundreds\s+of\s+|thousands\s+of\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d+\s+)?(?:\w+\s+)?"
+                   r"(?:girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|labourers|laborers|migrants|families)\s+free\b", re.I)
 _RESCUE_LEMMAS = {"rescue", "save", "free", "liberate"}
+_RESCUE_TRIGGERS = Triggers.of(lemmas=_RESCUE_LEMMAS)
 _RESCUE_FORMS = re.compile(r"\b(rescued|rescues|rescuing|rescue|saved|saves|save|saving|freed|frees|free|liberated)\b\s+(?:\d[\d,]*\s+|a\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d+\s+|dozens\s+of\s+|hundreds\s+of\s+)?(?:\w+\s+)?(girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|her|him|them)\b", re.I)
 
 
@@ -187,6 +214,9 @@ class RescueCheck:
     """SNS003: rescue/save/free said of people; maritime and disaster rescues are terms of art."""
 
     codes = ("SNS003",)
+
+    def wants(self, sent) -> bool:
+        return _RESCUE_TRIGGERS.hit(sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("SNS003"):
@@ -238,6 +268,10 @@ def _outer(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _ABDUCT = {"kidnap", "abduct", "snatch", "kidnapping", "abduction", "snatching"}
+# Verbs of seizing that tell the same story when said of people: "grabbed off the street", "bundled into vans".
+_SEIZE = {"grab", "bundle", "drag", "whisk", "bundled", "dragged", "grabbed"}
+_SEIZE_PARTICLES = {"into", "off", "away", "from", "onto", "inside"}
+_ABDUCT_TRIGGERS = Triggers.of(lemmas=_ABDUCT | _SEIZE)
 _GENERIC_CUES = {"every", "often", "usually", "most", "always", "routinely", "typically", "commonly", "daily", "constantly"}
 _ABDUCT_BLANK = re.compile(r"\b(?:are|is|being|get|gets)\s+(?:being\s+)?(kidnapped|abducted|snatched)\b|\b(kidnapping|abducting|snatching)\s+(?:children|girls|boys|women|kids|people)\b", re.I)
 
@@ -246,6 +280,9 @@ class AbductionCheck:
     """SNS007: kidnapping-by-strangers told as the generic story (present tense or habitual)."""
 
     codes = ("SNS007",)
+
+    def wants(self, sent) -> bool:
+        return _ABDUCT_TRIGGERS.hit(sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("SNS007"):
@@ -258,6 +295,10 @@ class AbductionCheck:
                 continue
             generic = near_words(sent, _GENERIC_CUES)
             for tok in sent:
+                if (lemma(tok) in _SEIZE or tok.lower_ in _SEIZE) and tok.pos_ == "VERB":
+                    if self._seizes_people(tok):
+                        yield ctx.finding("SNS007", seg, (tok.idx, tok.idx + len(tok.text)), suggestions=("recruited through deception",))
+                    continue
                 if lemma(tok) not in _ABDUCT and tok.lower_ not in _ABDUCT:
                     continue
                 if tok.pos_ == "NOUN":
@@ -271,10 +312,34 @@ class AbductionCheck:
                     yield ctx.finding("SNS007", seg, (tok.idx, tok.idx + len(tok.text)), suggestions=("recruited through deception",))
 
 
+    @staticmethod
+    def _seizes_people(tok) -> bool:
+        """'Children are grabbed off the street', 'strangers bundle teenagers into vans', not 'grab a leaflet'
+        and not a dated past event ('he was dragged into a car on 3 May')."""
+        passive = tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)
+        people = subjects_of(tok, passive=True) if passive else [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if not any(person_or_group(p) and p.lower_ not in ("it",) for p in people):
+            return False
+        lem = lemma(tok)
+        if lem != "grab" and not any(c.lower_ in _SEIZE_PARTICLES for c in tok.children if c.dep_ in ("prep", "prt", "advmod")):
+            return False  # "dragged into a van", "whisked away"; "drag" alone is often figurative
+        node = tok
+        for _ in range(4):  # the tense of the verb chain: "waiting to grab", "are being grabbed"
+            if node.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("was", "were", "had") for a in node.children if a.dep_ in ("aux", "auxpass")):
+                return False
+            if node.dep_ not in ("xcomp", "conj", "advcl") or node.head is node:
+                break
+            node = node.head
+        return True
+
+
 class EmotiveDensityCheck:
     """SNS013: emotive words, weighed by density (paragraph and document)."""
 
     codes = ("SNS013",)
+
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
     PARAGRAPH_CLUSTER = 2  # two emotive words in one paragraph is a pattern, not an accident
     DOCUMENT_CLUSTER = 4
     DOCUMENT_DENSITY = 1.0  # per 100 words
@@ -334,6 +399,9 @@ class ThreatFramingCheck:
 
     codes = ("SNS014",)
 
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("SNS014"):
             return
@@ -356,7 +424,25 @@ class ThreatFramingCheck:
 _LITERAL_PESTS = {"infest", "infested", "infestation", "pest", "pests", "trap", "traps", "poison", "exterminator",
                   "kitchen", "crops", "harvest", "farmers", "food", "grain", "sewer", "sewers", "droppings", "bite", "bites"}
 _MOVE_VERBS = {"come", "arrive", "cross", "flood", "pour", "invade", "swarm", "enter", "breed", "live", "multiply", "spread", "keep"}
+_BREED_LIKE = re.compile(r"\b(?:breed(?:s|ing)?|bred|multipl(?:y|ies|ying|ied)|reproduc(?:e|es|ing))\s+like\s+(?:rabbits|animals|rats|flies|vermin|cockroaches|insects|mice|dogs|pigs|cattle|flies)\b", re.I)
 _PEST_BLANK = re.compile(r"\b(?:these|those)\s+(cockroach(?:es)?|vermin|parasites?|rats|leeches)\b|\b(cockroach(?:es)?|vermin|parasites?|rats|plague|infestation)\s+(?:of|like)\s+(?:\w+\s+){0,2}(?:migrants|refugees|immigrants|foreigners|asylum seekers|smugglers|traffickers|people|illegals)\b", re.I)
+
+
+class _RuleWordTriggers:
+    """Triggers from a custom rule's listed words (stems, so 'plagued' and 'infested' count)."""
+
+    def __init__(self, code: str, extra: Iterable[str] = ()):
+        self.code, self.extra, self._t = code, tuple(extra), None
+
+    def hit(self, sent) -> bool:
+        if self._t is None:
+            from ..lexicon import load_rules
+
+            self._t = Triggers.of(lemmas=rule_words(load_rules(), self.code) | set(self.extra))
+        return self._t.hit(sent)
+
+
+_PEST_TRIGGERS = _RuleWordTriggers("STG001")
 
 
 class PestMetaphorCheck:
@@ -364,11 +450,16 @@ class PestMetaphorCheck:
 
     codes = ("STG001",)
 
+    def wants(self, sent) -> bool:
+        return _PEST_TRIGGERS.hit(sent)
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG001"):
             return
         words = rule_words(ctx.rules, "STG001")
         for seg, sent in sentences(ctx):
+            for s, e, _m in regex_spans(sent, _BREED_LIKE):  # "they breed like rabbits": said of people only
+                yield ctx.finding("STG001", seg, (s, e))
             if not ctx.info.statistical:
                 for s, e, m in regex_spans(sent, _PEST_BLANK):
                     g = 1 if m.group(1) else 2
@@ -407,7 +498,8 @@ class PestMetaphorCheck:
 
 _MILITARY = {"army", "armies", "troops", "military", "war", "forces", "tanks", "soldiers", "normandy", "nazi", "allied", "occupation", "species", "plants", "weeds"}
 _NATURE = {"heat", "cold", "flood", "rain", "river", "water", "storm", "sea", "crops", "delta", "tsunami", "tidal", "climate", "weather"}
-_METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm", "pour"}
+_METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm", "pour", "swamp", "inundate"}
+_METAPHOR_TRIGGERS = _RuleWordTriggers("STG002", _METAPHOR_VERBS)
 MIGRANT_NOUNS = {"migrant", "migrants", "immigrant", "immigrants", "refugee", "refugees", "asylum", "seekers", "seeker",
                  "foreigners", "foreigner", "illegals", "aliens", "arrivals", "newcomers", "invaders"}
 _OF_ONLY = {"flood", "wave", "tide", "stream", "deluge", "torrent", "tsunami", "avalanche"}  # literal meanings are common: need "of <people>"
@@ -418,6 +510,9 @@ class MigrationMetaphorCheck:
     """STG002: flood/wave/swarm/horde/invasion metaphors when the parse applies them to people."""
 
     codes = ("STG002",)
+
+    def wants(self, sent) -> bool:
+        return _METAPHOR_TRIGGERS.hit(sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG002"):
@@ -488,10 +583,16 @@ _FUNCTION_NEXT = {"and", "or", "with", "who", "in", "at", "of", "to", "every", "
                   "has", "face", "need", "must", "should", "can", "may", "will", "from", "on", "by", "for", "as"}
 
 
+_NOMINAL_WORDS = frozenset(_NOMINAL_SUGGESTIONS) | {"illegal", "illegals"}
+
+
 class NominalLabelCheck:
     """STG003: 'illegals', and 'the trafficked/smuggled/undocumented' used as nouns for people."""
 
     codes = ("STG003",)
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in _NOMINAL_WORDS for t in sent)  # the part of speech of the next word
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG003"):
@@ -536,10 +637,31 @@ _CRIME_ACTORS = {"gang", "gangs", "traffickers", "trafficker", "smugglers", "pim
 _HIDE_VERBS = {"hide", "carry", "transport", "conceal", "smuggle", "load", "pack", "cram", "stack", "stow", "ship"}
 
 
+_COMMODITY_NOUNS = {"commodity", "commodities", "product", "products", "merchandise", "goods", "cargo", "property", "stock"}
+_FRESH_STOCK = re.compile(r"\b(?:fresh|new)\s+(?:stock|merchandise|meat|supplies|supply)\b", re.I)
+
+
 class FreightMetaphorCheck:
     """STG010: people as freight ('human cargo', 'shipment of people', 'the merchandise')."""
 
     codes = ("STG010",)
+
+    @staticmethod
+    def _said_of_people(tok) -> bool:
+        """'The women are a product', 'the boy was just another commodity' (not 'treated as goods')."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False  # "a product of the care system", "the property of the state"
+        if tok.dep_ == "attr":
+            if any(c.dep_ == "neg" for c in tok.head.children):
+                return False
+            subs = subjects_of(tok.head, passive=False)
+            return any(is_person(s) and s.lower_ not in _CRIME_ACTORS and lemma(s) not in ("trafficker", "smuggler") for s in subs)
+        if tok.dep_ == "appos":
+            return is_person(tok.head) and tok.head.lower_ not in _CRIME_ACTORS
+        return False
+
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in _COMMODITY_NOUNS or t.lower_ == "cargoes" for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG010"):
@@ -553,11 +675,18 @@ class FreightMetaphorCheck:
                 for s, e, m in regex_spans(sent, _FREIGHT):
                     g = 1 if m.group(1) else 2
                     flagged.append((s if g == 1 else sent.start_char + m.start(g), sent.start_char + m.end(g)))
+            for sent in doc.sents:
+                if para_crime and not para_goods:
+                    for s, e, m in regex_spans(sent, _FRESH_STOCK):
+                        flagged.append((s, e))
             if ctx.info.statistical:
                 for tok in doc:
                     if any(s <= tok.idx < e for s, e in flagged):
                         continue
                     low = tok.lower_
+                    if low in _COMMODITY_NOUNS and self._said_of_people(tok):
+                        flagged.append((tok.idx, tok.idx + len(tok.text)))
+                        continue
                     if low in ("cargo", "cargoes") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "inside"):
                         verb = tok.head.head
                         if is_person(verb) and verb.dep_ in ("dobj", "nsubjpass"):  # "hides people in his cargo"
@@ -578,11 +707,26 @@ _CRIME_NOUNS = {"gang", "gangs", "trafficker", "traffickers", "smuggler", "smugg
                 "cartels", "syndicate", "syndicates", "triad", "triads", "gangsters", "mafiosi", "clans", "crime",
                 "pickpockets", "thieves", "burglars", "robbers", "dealers", "beggars", "scammers", "fraudsters"}
 _GENERIC_DETS = {"these", "those", "many", "most", "all", "some"}
+_GROUPS = (r"(migrants|immigrants|refugees|asylum[- ]seekers|foreigners|newcomers|illegals|aliens|outsiders|"
+           r"foreign (?:workers|nationals|men)|these people|those people)")
+_DISEASES = r"(?:disease|diseases|illness|illnesses|infections?|hiv|aids|epidemics?|tuberculosis|tb|hepatitis|measles|scabies|lice|germs|viruses|virus|covid|ebola|cholera|plague)"
 _BRING_CRIME = re.compile(
-    r"\b(migrants|immigrants|refugees|asylum[- ]seekers|foreigners|newcomers|illegals|aliens|outsiders)\b[^.;:]{0,60}?"
+    r"\b" + _GROUPS + r"\b[^.;:]{0,60}?"
     r"\b(?:bring|brings|brought|bringing|spread|spreads|spreading|carry|carries|carrying|import|imports|importing|cause|causes|fuel|fuels)\b"
-    r"[^.;:]{0,30}?\b(crime|crimes|disease|diseases|drugs|violence|illness|infections?|terrorism|criminality|hiv|aids|epidemics?)\b", re.I)
+    r"[^.;:]{0,30}?\b(crime|crimes|drugs|violence|terrorism|criminality|" + _DISEASES[3:] + r"\b", re.I)
+# "refugees are a health risk", "asylum seekers are riddled with disease"
+_DISEASE_RISK = re.compile(
+    r"\b" + _GROUPS + r"\s+(?:are|is|were|pose)\s+(?:all\s+|often\s+|a\s+|an\s+)*(?:serious\s+|real\s+|major\s+|public\s+)?"
+    r"(?:health\s+(?:risk|risks|threat|threats|hazard|hazards)|(?:risk|threat|danger)s?\s+to\s+public\s+health|disease\s+risk)"
+    r"|\b" + _GROUPS + r"\s+(?:are|is|were|come|arrive)\s+(?:\w+\s+)?(?:riddled|infested|crawling|infected)\s+with\s+" + _DISEASES, re.I)
 _FACT_CHECK = {"claim", "claims", "myth", "myths", "false", "untrue", "evidence", "rumour", "rumours", "rumor", "debunk", "wrongly", "misleading", "no", "not"}
+
+
+# Businesses where exploitation has been found: "Vietnamese nail bars", "Romanian car washes".
+_TRADES = {"bars": "nail", "salons": "nail", "washes": "car", "parlours": "massage", "parlors": "massage",
+           "farms": "cannabis", "takeaways": "", "brothels": ""}
+_PREDICATE_ADVERBS = {"mostly", "usually", "all", "often", "typically", "mainly", "largely", "nearly", "almost", "always", "generally", "predominantly"}
+_CASE_CUES = {"case", "court", "trial", "convicted", "charged", "sentenced", "arrested", "police", "prosecutor", "jury"}
 
 
 class GroupCrimeCheck:
@@ -590,26 +734,57 @@ class GroupCrimeCheck:
 
     codes = ("STG011",)
 
+    def wants(self, sent) -> bool:
+        return any(t.lower_ in _CRIME_NOUNS or t.lower_ in _TRADES for t in sent)  # NER tells a nationality
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG011"):
             return
         rule = ctx.rules.get("STG011")
         for seg, sent in sentences(ctx):
-            for s, e, m in regex_spans(sent, _BRING_CRIME):
-                if near_words(sent, _FACT_CHECK):
-                    continue
-                yield ctx.finding(rule, seg, (s, e), entry=rule.entry("migrants-bring-crime"))
+            for pattern in (_BRING_CRIME, _DISEASE_RISK):
+                for s, e, m in regex_spans(sent, pattern):
+                    if near_words(sent, _FACT_CHECK):
+                        continue
+                    yield ctx.finding(rule, seg, (s, e), entry=rule.entry("migrants-bring-crime"))
+            for start_tok, end_tok in self._predicates(sent, ctx.info.statistical):
+                yield ctx.finding(rule, seg, (start_tok.idx, end_tok.idx + len(end_tok.text)), entry=rule.entry("nationality-crime-label"))
             for start_tok, noun in self._labels(sent, ctx.info.statistical):
                 yield ctx.finding(rule, seg, (start_tok.idx, noun.idx + len(noun.text)), entry=rule.entry("nationality-crime-label"))
+
+    @staticmethod
+    def _predicates(sent, statistical: bool):
+        """'The gangs are Albanian', 'most of the traffickers are Nigerian': a nationality said of a whole group."""
+        toks = list(sent)
+        if near_words(sent, _CASE_CUES | _FACT_CHECK):
+            return
+        for k, noun in enumerate(toks[:-2]):
+            if noun.lower_ not in _CRIME_NOUNS or not noun.lower_.endswith("s"):
+                continue
+            if any(t.like_num for t in toks[max(0, k - 3):k]):
+                continue  # "the three traffickers are Albanian": a specific case
+            j = k + 1
+            if toks[j].lower_ not in ("are", "were"):
+                continue
+            j += 1
+            while j < len(toks) and toks[j].lower_ in _PREDICATE_ADVERBS:
+                j += 1
+            if j >= len(toks):
+                continue
+            nat = toks[j]
+            if nat.text[:1].isupper() and (nat.lower_ in DEMONYMS or (statistical and nat.ent_type_ == "NORP")):
+                yield noun, nat
 
     @staticmethod
     def _labels(sent, statistical: bool):
         toks = list(sent)
         for k, noun in enumerate(toks):
-            if noun.lower_ not in _CRIME_NOUNS:
+            trade = noun.lower_ in _TRADES and k > 0 and (_TRADES[noun.lower_] == "" or toks[k - 1].lower_ == _TRADES[noun.lower_])
+            if noun.lower_ not in _CRIME_NOUNS and not trade:
                 continue
-            j = k - 1
-            while j >= 0 and toks[j].lower_ in ("organised", "organized", "trafficking", "smuggling", "street", "crime", "criminal", "drug"):
+            j = k - 2 if trade and _TRADES[noun.lower_] else k - 1
+            while j >= 0 and toks[j].lower_ in ("organised", "organized", "trafficking", "smuggling", "street", "crime", "criminal", "drug",
+                                                  "grooming", "sex", "people", "human", "child", "-", "run", "owned", "beggar", "begging", "pickpocket", "pickpocketing"):
                 j -= 1
             if j < 0:
                 continue
@@ -640,10 +815,16 @@ _PERSON_HEADS = {"woman", "women", "man", "men", "girl", "girls", "boy", "boys",
                  "mother", "father", "wife", "husband", "refugee", "refugees", "student", "convert"}
 
 
+_DEVOUT = {"devout", "practising", "practicing", "observant", "committed"}
+
+
 class SensitiveAttributeCheck:
     """STG012: religion of a person mentioned where nothing in the sentence makes it relevant."""
 
     codes = ("STG012",)
+
+    def wants(self, sent) -> bool:
+        return False  # surface patterns only
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("STG012"):
@@ -653,8 +834,16 @@ class SensitiveAttributeCheck:
                 continue
             toks = list(sent)
             for k, tok in enumerate(toks[:-1]):
-                if tok.lower_ in _RELIGION and toks[k + 1].lower_ in _PERSON_HEADS and toks[k + 1].text[:1].islower():
-                    yield ctx.finding("STG012", seg, (tok.idx, tok.idx + len(tok.text)))
+                if tok.lower_ not in _RELIGION or not tok.text[:1].isupper():
+                    continue
+                nxt = toks[k + 1]
+                before = [t.lower_ for t in toks[max(0, k - 3):k]]
+                if nxt.lower_ in _PERSON_HEADS and nxt.text[:1].islower():
+                    yield ctx.finding("STG012", seg, (tok.idx, tok.idx + len(tok.text)))  # "a Muslim woman"
+                elif nxt.is_punct and nxt.text in (",", ";", ")", ".") and (
+                        before[-1:] in (["a"], ["an"]) or before[-2:-1] in (["a"], ["an"]) and before[-1] in _DEVOUT
+                        or before[-2:] in (["who", "is"], ["who", "was"], ["is", "a"]) and "who" in before):
+                    yield ctx.finding("STG012", seg, (tok.idx, tok.idx + len(tok.text)))  # "the victim, a devout Muslim,"
 
 
 CHECKS = [

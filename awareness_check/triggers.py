@@ -1,0 +1,53 @@
+"""Cheap sentence triggers for selective analysis (selection.py): words and word stems.
+
+A check that reads lemmas or the parse says which sentences it needs by the surface words that
+can start its work. Lemmas are not available on the cheap tokens, so verbs are listed by stem
+("traffic" covers trafficked, trafficking, trafficker) plus their irregular forms (sold, bought).
+Stems are deliberately generous: selecting a sentence too many costs a little time, missing one
+changes a finding.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+# Irregular inflections of the verbs the role, rescue and metaphor checks read by lemma.
+IRREGULAR = {
+    "sell": ("sold",), "buy": ("bought",), "hold": ("held",), "beat": ("beaten",), "feed": ("fed",),
+    "send": ("sent",), "bring": ("brought",), "keep": ("kept",), "fall": ("fell", "fallen"),
+    "overrun": ("overran",), "make": ("made",), "become": ("became",), "be": ("is", "are", "was", "were", "been", "being", "'s", "'re", "am"),
+    "seek": ("sought",), "take": ("took", "taken"), "catch": ("caught",), "lead": ("led",),
+}
+
+
+def stem(word: str) -> str:
+    """'force' -> 'forc', 'easy' -> 'eas', 'traffic' -> 'traffic': a prefix of every regular form."""
+    w = word.lower()
+    if len(w) > 3 and w.endswith(("e", "y")):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """Exact lower-case words and prefixes; ``hit(sent)`` is True when any token matches."""
+
+    words: frozenset = field(default_factory=frozenset)
+    prefixes: tuple = ()
+
+    @classmethod
+    def of(cls, exact: Iterable[str] = (), lemmas: Iterable[str] = ()) -> "Triggers":
+        words = {w.lower() for w in exact}
+        prefixes = set()
+        for lem in lemmas:
+            lem = lem.lower()
+            words.update(IRREGULAR.get(lem, ()))
+            prefixes.add(stem(lem))
+        return cls(frozenset(words), tuple(sorted(prefixes)))
+
+    def matches(self, token) -> bool:
+        low = token.lower_
+        return low in self.words or (bool(self.prefixes) and low.startswith(self.prefixes))
+
+    def hit(self, sent) -> bool:
+        return any(self.matches(t) for t in sent)
