@@ -166,7 +166,7 @@ def test_summary_covers_all_19_checklist_items():
     assert by[12].status == "by-hand" and "Check by hand" in by[12].result  # images: text cannot answer
     assert by[14].command == "flip" and "awareness-check flip" in by[14].result
     assert by[9].status == "clear"  # a stereotype rule ran and found nothing for item 9
-    assert load_checklist().items[0].text.startswith("Used legal terms")
+    assert load_checklist().questions[0].text.startswith("Used legal terms")
 
 
 def test_deselected_rules_read_as_not_checked():

@@ -12,17 +12,12 @@ import datetime as _dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Iterable
 
-import yaml
 
 from .. import __version__
-from ..errors import LexiconError
 from ..findings import Category, DocumentReport, Finding, Report
 from ..lexicon import Rule, RuleSet, Source, load_rules
-from ..paths import lexicon_dir
-from ..yamlio import load_yaml
 
 SEVERITY_ORDER = ("error", "warning", "suggestion")
 # How far the sentence around a phrase reaches at most on each side (long lines stay readable).
@@ -34,46 +29,11 @@ _SENTENCE_END = re.compile(r"[.!?…。]['\"’”)\]]*\s+|\n\s*\n|\n(?![ \t]*[a
 
 # --------------------------------------------------------------------------- checklist data
 
-@dataclass(frozen=True)
-class ChecklistItem:
-    number: int
-    text: str
-    automated: str  # full | partial | manual
-    categories: tuple[str, ...] = ()
-    command: str | None = None
-    see: str | None = None
+def load_checklist(name: str = "awareness"):
+    """The 3.8 checklist, from the questionnaire's validated loader (one reader for the data)."""
+    from ..questionnaire.model import get_checklist
 
-
-@dataclass(frozen=True)
-class Checklist:
-    id: str
-    section: str
-    title: str
-    intro: str
-    items: tuple[ChecklistItem, ...]
-
-
-@lru_cache(maxsize=2)
-def load_checklist(name: str = "awareness") -> Checklist:
-    """The 3.8 checklist (``lexicons/checklists/<name>.yml``), validated enough to render."""
-    path = lexicon_dir() / "checklists" / f"{name}.yml"
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{path.name}: cannot be read ({exc})") from None
-    items = []
-    for raw in data.get("items") or []:
-        if not isinstance(raw, dict) or not isinstance(raw.get("number"), int) or not raw.get("text"):
-            raise LexiconError(f"{path.name}: every item needs a number and a text")
-        automated = raw.get("automated", "manual")
-        if automated not in ("full", "partial", "manual"):
-            raise LexiconError(f"{path.name}: item {raw['number']}: automated must be full, partial or manual")
-        items.append(ChecklistItem(
-            number=raw["number"], text=str(raw["text"]).strip(), automated=automated,
-            categories=tuple(raw.get("categories") or ()), command=raw.get("command"), see=raw.get("see"),
-        ))
-    return Checklist(id=str(data.get("id", name)), section=str(data.get("section", "")), title=str(data.get("title", "")),
-                     intro=str(data.get("intro", "")), items=tuple(items))
+    return get_checklist(name)
 
 
 # --------------------------------------------------------------------------- view records
@@ -371,7 +331,7 @@ def _source(s: Source) -> SourceView:
 def _checklist_lines(views: Iterable[FindingView], checklist: Checklist, rules: RuleSet, settings) -> tuple[ChecklistLine, ...]:
     views = list(views)
     lines = []
-    for item in checklist.items:
+    for item in checklist.questions:
         # A finding answers the items its rule names; one without items answers its category's items.
         hits = [v.finding for v in views
                 if item.number in v.finding.checklist_items or (not v.finding.checklist_items and v.category in item.categories)]
