@@ -31,6 +31,7 @@ from .errors import LexiconError
 from .guards import protected_ranges, quote_ranges
 from .paths import lexicon_dir
 from .textforms import fit_case, pluralize
+from .yamlio import load_yaml
 
 MALE, FEMALE = "male", "female"
 OBJECT, POSSESSIVE = "him", "his"  # the two readings of "her"
@@ -126,7 +127,7 @@ def load_flip_lexicon(path: str | None = None) -> FlipLexicon:
     p = Path(path) if path else flip_lexicon_path()
     where = p.name
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = load_yaml(p.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{where}: cannot be read ({str(exc).splitlines()[0]})") from None
     words: dict[str, WordSwap] = {}

@@ -8,11 +8,11 @@ import re
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-import yaml
 from spacy.tokens import Span
 
 from ..analysis import Segment
 from ..paths import lexicon_dir
+from ..yamlio import load_yaml
 
 
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+"  # accented capitals too: "Ángel", "Óscar", "Émilie"
@@ -195,7 +195,7 @@ class Detail:
 
 @lru_cache(maxsize=1)
 def general_places() -> frozenset[str]:
-    data = yaml.safe_load((lexicon_dir() / "guards" / "general-places.yml").read_text(encoding="utf-8"))
+    data = load_yaml((lexicon_dir() / "guards" / "general-places.yml").read_text(encoding="utf-8"))
     return frozenset(p.lower() for p in data["places"])
 
 
