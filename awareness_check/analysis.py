@@ -21,6 +21,11 @@ class Segment:
     block: Block
     doc: Doc
 
+    @property
+    def text(self) -> str:
+        """The paragraph's text (== ``doc.text``, which spaCy rebuilds from every token on each call)."""
+        return self.block.text
+
     def char_range(self, start: int, end: int) -> tuple[int, int]:
         """Doc character offsets -> normalised document offsets."""
         return self.block.norm_start + start, self.block.norm_start + end

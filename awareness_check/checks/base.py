@@ -69,7 +69,7 @@ class CheckContext:
         document = self.adoc.document
         text = document.text[start:end]
         line, column = document.line_col(start)
-        match_text = segment.doc.text[start_char:end_char]
+        match_text = segment.text[start_char:end_char]
         if suggestions is None:
             suggestions = entry.suggestions if entry else ()
         fitted = tuple(dict.fromkeys(fit_case(inflect_like(s, match_text), match_text) for s in suggestions))

@@ -196,7 +196,7 @@ class DataClaimCheck:
         for seg in ctx.segments:
             doc = seg.doc
             sents = list(doc.sents)
-            paragraph_sourced = bool(SOURCE_LABEL.search(doc.text))
+            paragraph_sourced = bool(SOURCE_LABEL.search(seg.text))
             if paragraph_sourced:
                 continue
             for i, sent in enumerate(sents):

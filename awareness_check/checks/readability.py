@@ -118,7 +118,7 @@ class ReadabilityCheck:
             return None
         first = next(iter(seg.doc.sents))
         end = first.end_char
-        while end > first.start_char and seg.doc.text[end - 1].isspace():
+        while end > first.start_char and seg.text[end - 1].isspace():
             end -= 1
         grade = stats["flesch_kincaid_grade"]
         severity = Severity.WARNING if grade > audience.max_grade + 2 else Severity.SUGGESTION
@@ -148,7 +148,7 @@ class ReadabilityCheck:
         scored.sort(key=lambda x: -x[0])
         for _, seg, sent, reason in sorted(scored[:MAX_SENTENCE_FINDINGS], key=lambda x: (x[1].block.index, x[2].start)):
             start, end = sent.start_char, sent.end_char
-            while end > start and seg.doc.text[end - 1].isspace():
+            while end > start and seg.text[end - 1].isspace():
                 end -= 1
             yield ctx.finding("RDB002", seg, (start, end), detail=f"{audience.name} audience ({reason})")
 

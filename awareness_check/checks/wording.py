@@ -246,7 +246,7 @@ class RescueCheck:
                     if not m.group(2)[:1].isupper():
                         found.append((s, s + len(m.group(1))))
             for s, e in _outer(found):
-                text = seg.doc.text[s:e].lower()
+                text = seg.text[s:e].lower()
                 sugg = ("identification operation",) if "raid" in text else ("identified", "supported to leave")
                 yield ctx.finding("SNS003", seg, (s, e), suggestions=sugg)
 

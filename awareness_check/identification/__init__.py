@@ -64,12 +64,12 @@ def name_mentions(adoc: AnalyzedDocument, details: list[Detail]) -> list[tuple[S
     for d in details:
         for s, e, ph in d.parts:
             if ph == "[NAME]":
-                flagged.update(_words(d.segment.doc.text[s:e]))
+                flagged.update(_words(d.segment.text[s:e]))
     if not flagged:
         return []
     out = []
     for seg in adoc.segments:
-        for m in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", seg.doc.text):
+        for m in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", seg.text):
             # the flagged words of this capitalised run, without a possessive 's
             hits = [w for w in re.finditer(r"[^\s]+", m.group(0)) if _words(w.group(0)) and _words(w.group(0))[0] in flagged]
             if not hits:

@@ -11,7 +11,7 @@ from .patterns import CASE_FILE, Detail, EMAIL, FREE_MAIL, GENERIC_MAILBOX, HAND
 
 def _contacts(seg: Segment) -> list[Detail]:
     out = []
-    text = seg.doc.text
+    text = seg.text
     # over the whole paragraph: "Case ref. AB-2024-1183" must not be cut at the abbreviation's full stop
     case_files = [(m.start(), m.end()) for m in CASE_FILE.finditer(text)]
     for s, e in case_files:

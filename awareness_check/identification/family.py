@@ -11,7 +11,7 @@ from .places import _hometowns, _place_cores
 def _family(adoc: AnalyzedDocument) -> list[Detail]:
     out = []
     for seg in adoc.segments:
-        text = seg.doc.text
+        text = seg.text
         for sent in seg.doc.sents:
             for m in KIN_NAMED.finditer(sent.text):
                 name_g = "name" if m.group("name") else "name2"

@@ -14,7 +14,7 @@ from .patterns import (
 def _captions(adoc: AnalyzedDocument) -> list[Detail]:
     out = []
     for seg in adoc.segments:
-        text = seg.doc.text
+        text = seg.text
         if STAGED.search(text):
             continue
         for m in CAPTION.finditer(text):
@@ -57,16 +57,16 @@ def _captions(adoc: AnalyzedDocument) -> list[Detail]:
 def _testimony(adoc: AnalyzedDocument) -> list[Detail]:
     out = []
     for seg in adoc.segments:
-        for m in TESTIMONY.finditer(seg.doc.text):
+        for m in TESTIMONY.finditer(seg.text):
             subject = m.group(0).split()[0].rstrip(",")
             if subject.lower() not in ("she", "he", "they") and (not subject[:1].isupper() or ROLE.fullmatch(subject)):
                 continue  # "the minister told us everything about the law" is not testimony
             out.append(Detail("IDR006", None, seg, m.start(), m.end(), []))
-        for m in QUOTE.finditer(seg.doc.text):
-            attribution = QUOTE_ATTRIBUTION.match(seg.doc.text, m.end())
+        for m in QUOTE.finditer(seg.text):
+            attribution = QUOTE_ATTRIBUTION.match(seg.text, m.end())
             if not attribution or not FIRST_PERSON_HARM.search(m.group("q")):
                 continue
-            after = seg.doc.text[attribution.end():attribution.end() + 40]
+            after = seg.text[attribution.end():attribution.end() + 40]
             if ROLE.search(attribution.group(0)) or TITLE_BEFORE.search(attribution.group(0).rstrip() + " ") \
                     or re.match(r"\s*,\s*(?:the|a|an|our)?\s*(?:\w+\s+){0,2}?", after) and ROLE.search(after):
                 continue  # "..., said Amara Diallo, director of ...": an official quoting a case

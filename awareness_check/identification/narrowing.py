@@ -14,11 +14,11 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
     # a lone first name without an age is too weak a signal (entity errors: "the Alentejo")
     risky = [p for p in people if p.at_risk and not p.excluded and (p.full or p.aged)]
     for p in risky:
-        first_full = next(((seg, s, e) for seg, s, e in p.mentions if len(_words(seg.doc.text[s:e])) >= 2), None)
+        first_full = next(((seg, s, e) for seg, s, e in p.mentions if len(_words(seg.text[s:e])) >= 2), None)
         if first_full and not (pseudonyms and not p.child):
             seg, s, e = first_full
             parts = [(s, e, "[NAME]")]
-            age = re.match(r",\s+(\d{1,2})(?=\s*,)|\s+\((\d{1,2})\)", seg.doc.text[e:e + 8])
+            age = re.match(r",\s+(\d{1,2})(?=\s*,)|\s+\((\d{1,2})\)", seg.text[e:e + 8])
             if p.child and age:
                 # "Mina Karimi, 15": the exact age is part of what identifies the child
                 g = 1 if age.group(1) else 2
@@ -27,7 +27,7 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
             out.append(Detail("IDR001", "child" if p.child else "victim", seg, s, e, parts))
     # places and ages in sentences about an at-risk person or an unnamed child with an age
     for seg in adoc.segments:
-        text = seg.doc.text
+        text = seg.text
         last_person = None
         for sent in seg.doc.sents:
             about = [p for p in risky if any(sg is seg and sent.start_char <= s < sent.end_char for sg, s, e in p.mentions)]

@@ -46,7 +46,7 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
         doc = seg.doc
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                s, e = _strip_name(doc.text, ent.start_char, _extend_name(ent))
+                s, e = _strip_name(seg.text, ent.start_char, _extend_name(ent))
                 if s is not None:
                     candidates.append((seg, ent.sent, s, e))
         for sent in doc.sents:
@@ -54,7 +54,7 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
                 candidates.append((seg, sent, s2, e2))
             for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}),\s+who\b(?P<rel>[^,.;]{{0,60}})", sent.text):
                 if AGE.search(m.group("rel")):  # "Grace, who turned 13 on 4 June, ...": the model may miss the name
-                    s2, e2 = _strip_name(doc.text, sent.start_char + m.start("name"), sent.start_char + m.end("name"))
+                    s2, e2 = _strip_name(seg.text, sent.start_char + m.start("name"), sent.start_char + m.end("name"))
                     if s2 is not None:
                         candidates.append((seg, sent, s2, e2))
             for m in NOUN_NAMED.finditer(sent.text):
@@ -62,22 +62,22 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
                 toks = [t for t in sent if s <= t.idx < e]
                 if toks and all(t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP") and not ROLE.fullmatch(t.text)
                                 and not TITLE_BEFORE.search(t.text + " ") for t in toks):
-                    s2, e2 = _strip_name(doc.text, s, e)
+                    s2, e2 = _strip_name(seg.text, s, e)
                     if s2 is not None:
                         candidates.append((seg, sent, s2, e2))
             for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|bin|binti|al|el|la|le|dos)\s+)?{NAME_WORD}){{0,3}})(?=,\s+(?:then\s+)?\d{{1,2}}\s*,|\s+\(\d{{1,2}}\))", sent.text):
-                s, e = _strip_name(doc.text, sent.start_char + m.start(), sent.start_char + m.end())
+                s, e = _strip_name(seg.text, sent.start_char + m.start(), sent.start_char + m.end())
                 if s is not None:
                     candidates.append((seg, sent, s, e))
             for rx in (THIS_IS,):
                 for m in rx.finditer(sent.text):
-                    s, e = _strip_name(doc.text, sent.start_char + m.start("name"), sent.start_char + m.end("name"))
+                    s, e = _strip_name(seg.text, sent.start_char + m.start("name"), sent.start_char + m.end("name"))
                     if s is not None:  # "Meet Dr Ama Owusu": a title marks a professional, not a victim
                         candidates.append((seg, sent, s, e))
     # full names first, so single-word mentions attach to them
-    candidates.sort(key=lambda c: -len(c[0].doc.text[c[2]:c[3]].split()))
+    candidates.sort(key=lambda c: -len(c[0].text[c[2]:c[3]].split()))
     for seg, sent, s, e in candidates:
-        words = _words(seg.doc.text[s:e])
+        words = _words(seg.text[s:e])
         if not words:
             continue
         p = person_for(words)
@@ -88,7 +88,7 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
         if not p.full:
             continue
         for seg in adoc.segments:
-            for m in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", seg.doc.text):
+            for m in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", seg.text):
                 words = _words(m.group(0))
                 if words and set(words) <= set(p.words) and not any(s <= m.start() < e for sg, s, e in p.mentions if sg is seg):
                     p.mentions.append((seg, m.start(), m.end()))
@@ -188,7 +188,7 @@ def _helps_others(seg: Segment, s: int, e: int) -> bool:
 
 def _assess(p: Person) -> None:
     for seg, s, e in p.mentions:
-        text = seg.doc.text
+        text = seg.text
         sent = _sentence_at(seg, s)
         before = text[max(sent.start_char, s - 40):s]
         after = text[e:min(sent.end_char, e + 60)]

@@ -13,7 +13,7 @@ from .patterns import CHAIN, DORM, SHELTER_DESCRIBED, Detail, HOMETOWN, NAME_WOR
 
 def _place_cores(seg: Segment, sent: Span) -> list[tuple[int, int, str]]:
     """Specific places in a sentence: (start, end, placeholder) in Doc characters, chains merged."""
-    text = seg.doc.text
+    text = seg.text
     out: list[tuple[int, int, str]] = []
     s0 = sent.start_char
     stext = sent.text
@@ -47,7 +47,7 @@ def _place_cores(seg: Segment, sent: Span) -> list[tuple[int, int, str]]:
 
 def _hometowns(seg: Segment, sent: Span, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A town by name after from/in/of ("a mother of three from Beja"): narrowing only in combination."""
-    text = seg.doc.text
+    text = seg.text
     s0, stext = sent.start_char, sent.text
     out: list[tuple[int, int, str]] = []
     for m in HOMETOWN.finditer(stext):
@@ -105,7 +105,7 @@ def _shelter_place(text: str, core: tuple[int, int, str], sent: Span) -> bool:
 
 def _shelters(seg: Segment) -> list[Detail]:
     out = []
-    text = seg.doc.text
+    text = seg.text
     for m in DORM.finditer(text):
         out.append(Detail("IDR003", None, seg, m.start(), m.end(), [(m.start(), m.end(), "[ADDRESS]")]))
     for m in SHELTER.finditer(text):
