@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .documents import Block, Document
 from .pipeline import PipelineInfo
@@ -42,8 +41,6 @@ class AnalyzedDocument:
         ns, ne = segment.char_range(start_char, end_char)
         return self.document.to_original(ns, ne)
 
-    def span_range(self, segment: Segment, span: Span) -> tuple[int, int]:
-        return self.original_range(segment, span.start_char, span.end_char)
 
 
 def analyze(document: Document, nlp: Language, info: PipelineInfo, batch_size: int = BATCH_SIZE, *, selective: bool = True) -> AnalyzedDocument:
@@ -93,9 +90,3 @@ def analyze_doc(doc: Doc, nlp: Language, info: PipelineInfo, path: str = "<doc>"
     document.__dict__["normalized"] = NormalizedText(doc.text, array("I", range(len(doc.text) + 1)))
     document.__dict__["blocks"] = [block]
     return AnalyzedDocument(document, [Segment(block, doc)], info, nlp)
-
-
-def iter_sentences(adoc: AnalyzedDocument) -> Iterable[tuple[Segment, Span]]:
-    for seg in adoc.segments:
-        for sent in seg.doc.sents:
-            yield seg, sent

@@ -35,18 +35,6 @@ class PipelineInfo:
     verified: bool = False
     notices: list[str] = field(default_factory=list)
 
-    @property
-    def has_tagger(self) -> bool:
-        return self.statistical
-
-    @property
-    def has_parser(self) -> bool:
-        return self.statistical
-
-    @property
-    def has_ner(self) -> bool:
-        return self.statistical
-
 
 _CACHE: dict[str, tuple[Language, PipelineInfo]] = {}
 
