@@ -1,7 +1,9 @@
 """Run the pipeline over a document's paragraphs and keep the way back to the user's offsets."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
 
 import numpy
 from spacy.language import Language
@@ -13,17 +15,35 @@ from .pipeline import PipelineInfo
 BATCH_SIZE = 64  # nlp-stack.md: speed is flat from 32 to 256, memory is not
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Segment:
-    """One paragraph of a document and its analysed Doc."""
+    """One paragraph of a document and its Doc.
+
+    The Doc of a paragraph no check needed analysed is made on first use (tokens and sentence
+    starts only), so a paragraph no check looks at is never tokenised at all.
+    """
 
     block: Block
-    doc: Doc
+    analysed: Doc | None = None
+    make_doc: Callable[[str], Doc] | None = field(default=None, repr=False)
+
+    @cached_property
+    def doc(self) -> Doc:
+        if self.analysed is not None:
+            return self.analysed
+        return self.make_doc(self.block.text)
 
     @property
     def text(self) -> str:
         """The paragraph's text (== ``doc.text``, which spaCy rebuilds from every token on each call)."""
         return self.block.text
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Lower-case word pieces of the paragraph, for the checks' gates (gates.py)."""
+        from .gates import paragraph_words
+
+        return paragraph_words(self.block.text)
 
     def char_range(self, start: int, end: int) -> tuple[int, int]:
         """Doc character offsets -> normalised document offsets."""
@@ -59,8 +79,7 @@ def analyze(document: Document, nlp: Language, info: PipelineInfo, batch_size: i
         return AnalyzedDocument(document, [Segment(b, d) for b, d in zip(blocks, docs)], info, nlp)
     from .selection import analyze_selected
 
-    docs = analyze_selected(blocks, nlp, selector, batch_size)
-    return AnalyzedDocument(document, [Segment(b, d) for b, d in zip(blocks, docs)], info, nlp)
+    return AnalyzedDocument(document, analyze_selected(blocks, nlp, selector, batch_size), info, nlp)
 
 
 def _drop_tensor(doc: Doc) -> Doc:

@@ -539,7 +539,7 @@ def flip_analyzed(adoc: AnalyzedDocument, lexicon: FlipLexicon | None = None) ->
     norm = document.normalized.text
     # A Doc from someone else's pipeline (the spaCy component) was not normalised: its offsets
     # are offsets into the text itself.
-    direct = any(seg.doc.text != norm[seg.block.norm_start:seg.block.norm_end] for seg in adoc.segments)
+    direct = any(seg.text != norm[seg.block.norm_start:seg.block.norm_end] for seg in adoc.segments)
     if direct:
         norm = document.text
     exact, runs = protected_ranges(norm)

@@ -5,6 +5,8 @@ alone: then sentences without a trigger really go unparsed, and the findings and
 summary must still be the ones the full analysis gives."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 import awareness_check.analysis as analysis
@@ -12,6 +14,8 @@ import awareness_check.api as api
 from awareness_check.api import scan_document
 from awareness_check.checks import flipsummary, gendered, lexical
 from awareness_check.documents import Document
+from awareness_check.analysis import Segment
+from awareness_check.documents.model import Block
 from awareness_check.selection import Selector, cheap_doc
 from awareness_check.settings import Settings
 
@@ -45,8 +49,12 @@ def test_selected_findings_and_flip_summary_match_full_analysis(pipeline, rules,
     assert fast.stats["flip"] == full.stats["flip"]
 
 
-def test_sentences_without_triggers_are_not_selected(pipeline, only_these_checks):
+def test_paragraphs_without_triggers_are_not_analysed(pipeline, only_these_checks):
     nlp, _ = pipeline
     selector = Selector.from_checks(gendered.CHECKS + flipsummary.CHECKS)
-    sents = list(cheap_doc(nlp, "The weather was cold. Nobody had eaten. She asked for her wages. It rained.").sents)
-    assert selector.selected(sents) == [False, True, True, True]  # 'her' and the sentence before and after
+
+    def segment(text):
+        return Segment(Block(0, 0, len(text), text), make_doc=partial(cheap_doc, nlp))
+
+    assert selector.wants(segment("The weather was cold. Nobody had eaten. She asked for her wages. It rained."))
+    assert not selector.wants(segment("The weather was cold. Nobody had eaten. It rained."))

@@ -6,13 +6,14 @@ user's text, line and column, message rendering with inflected and cased suggest
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Protocol
 
 from spacy.tokens import Span
 
 from ..analysis import AnalyzedDocument, Segment
 from ..findings import Finding, Severity
+from ..gates import gate_of
 from ..lexicon import Entry, Rule, RuleSet
 from ..settings import Settings
 from ..textforms import fit_case, inflect_like
@@ -32,6 +33,10 @@ class CheckContext:
     rules: RuleSet
     settings: Settings
     stats: dict = field(default_factory=dict)  # families add document statistics here
+    gated: bool = True  # False: every check sees every paragraph (the reference for tests/bench)
+    # The whole document when ``adoc`` is a check's gated view (see ``for_check``).
+    whole: AnalyzedDocument | None = None
+    _views: dict = field(default_factory=dict, repr=False)
 
     @property
     def info(self):
@@ -39,7 +44,27 @@ class CheckContext:
 
     @property
     def segments(self) -> list[Segment]:
+        """The paragraphs this check reads: those its gate opens (gates.py), else all."""
         return self.adoc.segments
+
+    @property
+    def document_segments(self) -> list[Segment]:
+        """Every paragraph, for document-level decisions (the first sentence, the whole draft's audience)."""
+        return (self.whole or self.adoc).segments
+
+    def for_check(self, check) -> "CheckContext":
+        """The context ``check`` runs in: the same rules, settings and stats, but only the
+        paragraphs its gate opens. Paragraphs no check opens are never tokenised."""
+        gate = gate_of(check)
+        if gate is None or not self.gated:
+            return self
+        view = self._views.get(id(gate))
+        if view is None:
+            whole = self.whole or self.adoc
+            segments = [seg for seg in whole.segments if gate.opens(seg)]
+            view = CheckContext(replace(whole, segments=segments), self.rules, self.settings, self.stats, True, whole, self._views)
+            self._views[id(gate)] = view
+        return view
 
     def enabled(self, code: str) -> bool:
         return code in self.rules and self.settings.selects(self.rules.get(code))

@@ -1,0 +1,95 @@
+"""Paragraph gates: which paragraphs a check has to look at, decided from the words alone.
+
+A year of press coverage is mostly text no check has anything to say about. Each check may name
+a ``gate``: the words (and word stems) without which it can neither find anything in a
+paragraph nor need the parse there. The scanner reads every paragraph's word set once
+(:func:`paragraph_words`, lower-case letter-and-digit runs, so "anti-trafficking" gives "anti"
+and "trafficking") and shows each check only the paragraphs its gate opens; paragraphs no gate
+opens are never even tokenised. A check without a gate sees every paragraph.
+
+A gate must be a *necessary* condition: a word set too small loses findings, so the equivalence
+test (tests/test_gates.py) runs every check with and without gates and compares the findings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Protocol
+
+from .triggers import IRREGULAR, stem
+
+_PIECE = re.compile(r"[^\W_]+")
+
+
+def paragraph_words(text: str) -> frozenset[str]:
+    """The lower-case letter-and-digit runs of ``text`` (what gates are matched against)."""
+    return frozenset(_PIECE.findall(text.lower()))
+
+
+def pieces(word: str) -> list[str]:
+    """The runs a gate word is found by: 'anti-trafficking' -> ['anti', 'trafficking']."""
+    return _PIECE.findall(word.lower())
+
+
+class GateLike(Protocol):
+    def opens(self, segment) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Opens a paragraph holding any of ``words`` or a word starting with one of ``prefixes``."""
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, words: Iterable[str] = (), prefixes: Iterable[str] = (), lemmas: Iterable[str] = ()) -> "Gate":
+        """``words``: exact words (a multi-part word is found by its longest part); ``prefixes``:
+        word beginnings ('smuggl'); ``lemmas``: verbs and nouns in any inflection (stem + irregular forms)."""
+        exact: set[str] = set()
+        for word in words:
+            parts = pieces(word)
+            if parts:
+                exact.add(max(parts, key=len))
+        starts = {p.lower() for p in prefixes}
+        for lemma in lemmas:
+            starts.add(stem(lemma))
+            for form in IRREGULAR.get(lemma.lower(), ()):
+                parts = pieces(form)
+                if parts:
+                    exact.add(max(parts, key=len))
+        # A prefix already covers the exact words it begins.
+        prefixes_t = tuple(sorted(starts))
+        exact = {w for w in exact if not w.startswith(prefixes_t)} if prefixes_t else exact
+        return cls(frozenset(exact), prefixes_t)
+
+    def __or__(self, other: "Gate") -> "Gate":
+        return Gate.of(self.words | other.words, self.prefixes + other.prefixes)
+
+    def opens(self, segment) -> bool:
+        return self.opens_words(segment.words)
+
+    def opens_words(self, words: frozenset[str]) -> bool:
+        if not self.words.isdisjoint(words):
+            return True
+        prefixes = self.prefixes
+        return bool(prefixes) and any(w.startswith(prefixes) for w in words)
+
+
+@dataclass(frozen=True)
+class AnyGate:
+    """Opens where any of its gates opens (a check whose findings have several independent starts)."""
+
+    gates: tuple
+
+    def opens(self, segment) -> bool:
+        return any(g.opens(segment) for g in self.gates)
+
+
+def gate_of(check) -> GateLike | None:
+    return getattr(check, "gate", None)
+
+
+def opens(check, segment) -> bool:
+    gate = gate_of(check)
+    return gate is None or gate.opens(segment)

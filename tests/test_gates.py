@@ -1,0 +1,95 @@
+"""Paragraph gates (gates.py): a check shown only the paragraphs its gate opens must find exactly
+what it finds when shown everything, and a paragraph no gate opens is never tokenised."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from awareness_check.analysis import analyze
+from awareness_check.api import report_for, scan_document
+from awareness_check.checks import all_checks
+from awareness_check.documents import Document
+from awareness_check.gates import Gate, gate_of, paragraph_words
+from awareness_check.paths import lexicon_dir
+from awareness_check.settings import Settings
+from awareness_check.yamlio import load_yaml
+from conftest import DEV
+
+
+def test_paragraph_words_split_like_gate_words():
+    words = paragraph_words("Anti-trafficking NGOs’ chairman, e-mail: x@y.org")
+    assert {"anti", "trafficking", "ngos", "chairman", "e", "mail", "x", "y", "org"} <= words
+    gate = Gate.of(words=["anti-trafficking"])
+    assert gate.opens_words(words)
+    assert not gate.opens_words(paragraph_words("A neutral sentence."))
+
+
+def test_gate_prefixes_and_lemmas():
+    gate = Gate.of(prefixes=["smuggl"], lemmas=["sell"])
+    assert gate.opens_words(paragraph_words("They were smuggled."))
+    assert gate.opens_words(paragraph_words("She was sold."))  # irregular form of the lemma
+    assert gate.opens_words(paragraph_words("selling"))
+    assert not gate.opens_words(paragraph_words("They travelled."))
+
+
+def _example_paragraphs() -> list[str]:
+    paras: list[str] = []
+    for path in sorted(lexicon_dir().glob("*.yml")):
+        for rule in load_yaml(path.read_text(encoding="utf-8")).get("rules", []):
+            for holder in [rule] + list(rule.get("entries") or []):
+                examples = holder.get("examples") or {}
+                paras += list(examples.get("flag") or []) + list(examples.get("pass") or [])
+    flags = DEV / "dev_flags.jsonl"
+    if flags.exists():
+        paras += [json.loads(line)["text"] for line in flags.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return paras
+
+
+@pytest.fixture(scope="module")
+def example_document() -> Document:
+    return Document(path="examples.txt", text="\n\n".join(p.replace("\n\n", "\n") for p in _example_paragraphs()) + "\n")
+
+
+def _keys(report):
+    return sorted((f.rule_id, f.start, f.end, str(f.severity), f.message) for f in report.findings)
+
+
+@pytest.fixture(scope="module")
+def reference(pipeline, rules, example_document):
+    """The reference: full pipeline on every paragraph, every check shown every paragraph."""
+    nlp, info = pipeline
+    adoc = analyze(example_document, nlp, info, selective=False)
+    return adoc, report_for(adoc, rules, Settings(), gated=False)
+
+
+def test_gated_scan_equals_the_full_reference(pipeline, rules, example_document, reference):
+    """Every lexicon example and dev-corpus item, one paragraph each: the fast path (gates and
+    selective analysis) against the reference."""
+    nlp, info = pipeline
+    _adoc, full = reference
+    fast = scan_document(example_document, nlp, info, rules, Settings(), selective=True)
+    assert len(full.findings) > 500
+    assert _keys(fast) == _keys(full)
+    assert fast.stats == full.stats
+
+
+def test_every_gated_finding_is_in_a_paragraph_its_gate_opens(rules, reference):
+    """Gates alone (the same full analysis), so a missing gate word shows up as a finding lost,
+    not hidden by selection."""
+    adoc, full = reference
+    gated = report_for(adoc, rules, Settings(), gated=True)
+    assert _keys(gated) == _keys(full)
+    assert gated.stats == full.stats
+
+
+def test_paragraphs_no_gate_opens_are_never_tokenised(pipeline, rules):
+    if any(gate_of(c) is None for c in all_checks()):
+        pytest.skip("a check without a gate reads every paragraph")
+    nlp, info = pipeline
+    text = "The council met on Tuesday to discuss the budget.\n\nThe chairman opened the meeting."
+    adoc = analyze(Document(path="x", text=text), nlp, info)
+    report_for(adoc, rules, Settings())
+    first, second = adoc.segments
+    assert "doc" not in first.__dict__  # never tokenised
+    assert "doc" in second.__dict__
