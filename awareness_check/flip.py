@@ -41,6 +41,8 @@ _PRONOUNS = {
     "he": ("she", MALE), "she": ("he", FEMALE), "him": ("her", MALE),
     "himself": ("herself", MALE), "herself": ("himself", FEMALE), "hers": ("his", FEMALE),
 }
+# Every pronoun the flip swaps (a paragraph without one of these or a pair-list word has nothing to flip).
+PRONOUN_WORDS = frozenset(_PRONOUNS) | {"his", "her"}
 _POSSESSIVE_DETS = {"her", "his", "their", "its", "my", "your", "our"}
 # Closed-class words that can follow a possessive "her": "her own", "her only son".
 _POSSESSIVE_QUANTIFIERS = {"own", "many", "every", "most", "more", "only", "few", "other", "very", "much"}

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..findings import Finding
-from ..flip import flip_analyzed, flip_counts, load_flip_lexicon
+from ..flip import PRONOUN_WORDS, flip_analyzed, flip_counts, load_flip_lexicon
+from ..gates import Gate
 from .base import CheckContext
 
 
@@ -24,9 +25,24 @@ def _lexicon_word(tok) -> bool:
     return tok.lower_ in words or tok.lower_.rstrip(".") in words
 
 
+class FlipLexiconGate:
+    """Opens on a pronoun or any word of the pair list (built on first use from the lexicon)."""
+
+    _gate: Gate | None = None
+
+    def opens(self, segment) -> bool:
+        if FlipLexiconGate._gate is None:
+            FlipLexiconGate._gate = Gate.of(words=list(load_flip_lexicon().words) + list(PRONOUN_WORDS))
+        return FlipLexiconGate._gate.opens(segment)
+
+
+FLIP_GATE = FlipLexiconGate()
+
+
 class FlipSummary:
     codes: tuple[str, ...] = ()
     context_sentences = 0
+    gate = FLIP_GATE  # nothing swaps in a paragraph without a gendered word
     # Run after the other families' finalize steps, so a role table built there is seen too.
     finalize_order = 100
 
@@ -82,6 +98,7 @@ class FlipNameContext:
 
     codes: tuple[str, ...] = ()
     context_sentences = 1
+    gate = FLIP_GATE
 
     def wants(self, sent) -> bool:
         return any(t.text[:1].isupper() and _lexicon_word(t) for t in sent)

@@ -6,12 +6,14 @@ into a PhraseMatcher (case-insensitive, with plural forms derived) and a Matcher
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Iterable
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.util import filter_spans
 
 from ..findings import Finding
+from ..gates import Gate, pieces
 from ..lexicon import Entry, Rule, RuleSet
 from ..textforms import pluralize
 from . import context as ctxmod
@@ -121,11 +123,92 @@ def _statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
     return frozenset(words)
 
 
+_WORD_ATTRS = ("LOWER", "ORTH", "TEXT", "NORM")
+_STOP = frozenset("a an the of in on to for and or is are was were be been by with as at from".split())
+
+
+def _token_gate(token: dict) -> Gate | None:
+    """The words one pattern token can match, as a gate; None when they cannot be listed."""
+    spec = {k.upper(): v for k, v in token.items()}
+    for attr in _WORD_ATTRS + ("LEMMA",):
+        value = spec.get(attr)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            values = [value]
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            values = [str(v) for v in value["IN"]]
+        elif isinstance(value, dict) and isinstance(value.get("REGEX"), str):
+            return _regex_gate(value["REGEX"])
+        else:
+            return None
+        if not all(pieces(v) for v in values):
+            return None  # punctuation: no word to find
+        return Gate.of(lemmas=values) if attr == "LEMMA" else Gate.of(words=values)
+    return None
+
+
+def _regex_gate(regex: str) -> Gate | None:
+    """'^smuggl' -> the prefix; otherwise the letter runs, when every alternative has one
+    ('^(mrs\\.?/miss|miss/mrs)$' needs 'mrs' or 'miss'); else None."""
+    if re.fullmatch(r"\^[a-z]+", regex):
+        return Gate.of(prefixes=[regex[1:]])
+    if "[" in regex or "\\w" in regex:
+        return None
+    branches = [re.findall(r"[a-z]{2,}", branch) for branch in regex.split("|")]
+    if not all(branches):
+        return None
+    return Gate.of(words=[w for branch in branches for w in branch])
+
+
+def _pattern_gate(pattern) -> Gate | None:
+    """The most selective required token of a Matcher pattern (None: nothing required is a word)."""
+    best, best_score = None, -1.0
+    for token in pattern:
+        if token.get("OP", "1") not in ("1", "+", "!") or token.get("OP") == "!":
+            continue
+        gate = _token_gate(token)
+        if gate is None:
+            continue
+        listed = list(gate.words) + list(gate.prefixes)
+        score = min(len(w) for w in listed) - (10 if set(listed) & _STOP else 0) - len(listed) / 100
+        if score > best_score:
+            best, best_score = gate, score
+    return best
+
+
+def term_gate(rules: RuleSet) -> Gate | None:
+    """Every ``term`` entry's phrases (each by its longest word) and patterns (each by its most
+    selective required token): a paragraph with none of them cannot match any entry."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for rule in rules.by_kind("term"):
+        for entry in rule.entries:
+            for form in surface_forms(entry):
+                parts = pieces(form)
+                if not parts:
+                    return None
+                words.add(max(parts, key=len))
+            for pattern in entry.patterns:
+                gate = _pattern_gate(pattern)
+                if gate is None:
+                    return None
+                words |= gate.words
+                prefixes.update(gate.prefixes)
+    return Gate.of(words, prefixes)
+
+
 class TermCheck:
     """Flags lexicon phrases whose context conditions hold; keeps the longest match per rule."""
 
     codes: tuple[str, ...] = ()  # serves every rule of kind 'term'
     context_sentences = 0
+
+    @cached_property
+    def gate(self) -> Gate | None:
+        from ..lexicon import load_rules
+
+        return term_gate(load_rules())
 
     def wants(self, sent) -> bool:
         """Entries with POS or entity conditions need the statistical pipeline; so do entries whose

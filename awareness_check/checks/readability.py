@@ -86,9 +86,20 @@ def compute_stats(text: str) -> dict:
     return stats
 
 
+class LongParagraphGate:
+    """RDB002 looks only at sentences of ``dense_sentence`` words or more (textstat's word count
+    never exceeds the whitespace count), so shorter paragraphs need no sentence split at all."""
+
+    min_words = min(a.dense_sentence for a in AUDIENCES.values())
+
+    def opens(self, segment) -> bool:
+        return len(segment.text.split()) >= self.min_words
+
+
 class ReadabilityCheck:
     codes = ("RDB001", "RDB002")
     context_sentences = 0
+    gate = LongParagraphGate()  # the document figures read the whole text, not the segments
 
     def wants(self, sent) -> bool:
         """textstat reads the plain text: readability never needs the tagger, parser or entities."""
@@ -113,7 +124,7 @@ class ReadabilityCheck:
             yield from self._hard_sentences(ctx, audience)
 
     def _document_finding(self, ctx: CheckContext, stats: dict, audience: Audience) -> Finding | None:
-        seg = next((s for s in ctx.segments if s.doc.text.strip()), None)
+        seg = next((s for s in ctx.document_segments if s.text.strip()), None)
         if seg is None:
             return None
         first = next(iter(seg.doc.sents))
@@ -132,9 +143,11 @@ class ReadabilityCheck:
         scored = []
         for seg in ctx.segments:
             for sent in seg.doc.sents:
-                stext = sent.text.strip()
+                stext = seg.text[sent.start_char:sent.end_char].strip()
                 if not stext or "\t" in stext:  # table rows are not sentences
                     continue
+                if len(stext.split()) < audience.dense_sentence:
+                    continue  # lexicon_count is never above the whitespace count
                 words = textstat.lexicon_count(stext)
                 if words < audience.dense_sentence:
                     continue
