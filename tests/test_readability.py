@@ -9,6 +9,8 @@ import sys
 import pytest
 import textstat
 
+from awareness_check.checks.textstat_counts import clear_caches
+
 from awareness_check.api import scan_document
 from awareness_check.checks.readability import MAX_SENTENCE_FINDINGS, readability_text
 from awareness_check.documents import Document
@@ -47,6 +49,7 @@ def readability(rep):
 
 def test_stats_are_textstats_own_figures(pipeline, rules):
     stats = report(pipeline, rules, PROSE).stats
+    clear_caches()  # textstat caches by text: ask it afresh, not for the scan's own figures
     assert readability_text(Document(path="<t>", text=PROSE)) == PROSE  # plain prose is scored as written
     assert stats["words"] == textstat.lexicon_count(PROSE)
     assert stats["sentences"] == textstat.sentence_count(PROSE)
@@ -61,6 +64,7 @@ def test_headings_and_bullets_are_scored_as_sentences(pipeline, rules):
     prepared = readability_text(Document(path="<t>", text=text))
     assert prepared == "Know the signs.\nSomeone holds your passport.\nYou owe a debt that never gets smaller.\nCall the helpline."
     stats = report(pipeline, rules, text).stats
+    clear_caches()
     assert stats["sentences"] == textstat.sentence_count(prepared) == 4
     assert stats["flesch_kincaid_grade"] == textstat.flesch_kincaid_grade(prepared)
 

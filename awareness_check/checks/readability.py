@@ -71,6 +71,13 @@ def compute_stats(text: str) -> dict:
     """textstat's figures for ``text`` (rounded by textstat itself)."""
     import textstat
 
+    from .textstat_counts import counted_once
+
+    with counted_once():
+        return _textstat_figures(textstat, text)
+
+
+def _textstat_figures(textstat, text: str) -> dict:
     sentences = textstat.sentence_count(text)
     stats = {
         "words": textstat.lexicon_count(text),

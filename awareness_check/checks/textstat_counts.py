@@ -1,0 +1,80 @@
+"""textstat's per-word counts, computed once per distinct word (readability on long drafts).
+
+textstat 0.7.8 (pinned, see readability.py) counts syllables, polysyllables and difficult words
+by looking up every running word, behind 128-entry caches: on a long document nearly every
+lookup misses and the figures cost about 15 s per million words, more than the rest of the scan.
+The functions below return exactly what textstat's own return (the sum over each distinct word
+of its count times textstat's value for it; tests/test_readability_speed.py compares them on
+real drafts and generated text), and :func:`counted_once` puts them in place of textstat's for
+the duration of a block, so every formula, rounding and constant stays textstat's own.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from contextlib import contextmanager
+from functools import lru_cache
+
+from textstat.backend.counts._count_polysyllable_words import count_polysyllable_words as _polysyllables
+from textstat.backend.counts._count_syllables import count_syllables as _syllables
+from textstat.backend.selections._list_difficult_words import list_difficult_words as _difficult
+from textstat.backend.selections._list_words import list_words
+from textstat.backend.validations._is_difficult_word import is_difficult_word
+
+
+@lru_cache(maxsize=None)
+def _word_syllables(word: str, lang: str) -> int:
+    return _syllables.__wrapped__(word, lang)
+
+
+@lru_cache(maxsize=None)
+def _word_difficult(word: str, threshold: int, lang: str) -> bool:
+    return is_difficult_word.__wrapped__(word, threshold, lang)
+
+
+def count_syllables(text: str, lang: str) -> int:
+    if not text:
+        return 0
+    return sum(_word_syllables(w, lang) * n for w, n in Counter(list_words(text, lowercase=True)).items())
+
+
+def count_polysyllable_words(text: str, lang: str) -> int:
+    return sum(n for w, n in Counter(list_words(text)).items() if _word_syllables(w.lower(), lang) >= 3)
+
+
+def list_difficult_words(text: str, syllable_threshold: int, lang: str) -> list[str]:
+    words = list_words(text)
+    hard = {w for w in set(words) if _word_difficult(w, syllable_threshold, lang)}
+    return [w for w in words if w in hard]
+
+
+_REPLACEMENTS = {_syllables: count_syllables, _polysyllables: count_polysyllable_words, _difficult: list_difficult_words}
+
+
+@contextmanager
+def counted_once():
+    """textstat's per-word counting replaced by the per-distinct-word functions above, then restored."""
+    patched = []
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("textstat") or module is None:
+            continue
+        for attr, value in list(vars(module).items()):
+            replacement = _REPLACEMENTS.get(value) if callable(value) else None
+            if replacement is not None:
+                setattr(module, attr, replacement)
+                patched.append((module, attr, value))
+    try:
+        yield
+    finally:
+        for module, attr, value in patched:
+            setattr(module, attr, value)
+
+
+def clear_caches() -> None:
+    """Empty textstat's own result caches (they are keyed by the text, so a figure computed one
+    way would otherwise be returned when asked the other way)."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat") and module is not None:
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()

@@ -1,0 +1,43 @@
+"""The per-distinct-word counts (checks/textstat_counts.py) give exactly textstat's own figures."""
+from __future__ import annotations
+
+import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awareness_check.checks.readability import _textstat_figures, compute_stats, readability_text
+from awareness_check.checks.textstat_counts import clear_caches
+from awareness_check.documents import read_path
+from conftest import DEV, ROOT
+
+
+def textstat_own(text: str) -> dict:
+    clear_caches()
+    return _textstat_figures(textstat, text)
+
+
+def ours(text: str) -> dict:
+    clear_caches()
+    return compute_stats(text)
+
+
+def test_drafts_give_textstats_figures():
+    paths = [ROOT / "examples" / "leaflet.txt"] + sorted((DEV / "documents").glob("*.txt"))
+    texts = [readability_text(read_path(str(p))) for p in paths if p.exists()]
+    assert texts
+    for text in texts:
+        assert ours(text) == textstat_own(text)
+    whole = "\n".join(texts * 3)  # long enough for SMOG, with every word repeated
+    assert ours(whole) == textstat_own(whole)
+
+
+WORDS = st.sampled_from(["Trafficking", "trafficking", "don't", "'quoted'", "well-being", "co-operation", "U.N.",
+                         "mother-in-law", "naïve", "rock'n'roll", "x", "I", "Extraordinary", "anti-slavery", "1,200",
+                         "per", "cent", "—", "(helpline)", "exploitation.", "Why?", "it's", "children's", "O'Brien"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(WORDS, min_size=1, max_size=25), min_size=1, max_size=40))
+def test_any_text_gives_textstats_figures(sentences):
+    text = " ".join(" ".join(words) + "." for words in sentences)
+    assert ours(text) == textstat_own(text)
