@@ -23,7 +23,9 @@ from typing import Iterable
 from spacy.tokens import Span
 
 from ..findings import Finding
+from ..gates import AnyGate, Gate
 from .base import CheckContext
+from .terminology import FOLDED_LETTERS
 
 NUMWORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -180,9 +182,45 @@ class Claim:
     value: str = ""  # the figure itself, quoted in the message (the span is its whole clause)
 
 
+class DigitGate:
+    """Opens on a paragraph with a digit (any the regexes' ``\\d`` matches): numbers are no word list."""
+
+    _DIGIT = re.compile(r"\d")
+
+    def opens(self, segment) -> bool:
+        return self._DIGIT.search(segment.text) is not None
+
+
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+                 "sixty seventy eighty ninety hundred several few many some").split()
+
+# Every claim comes from a match of one of CLAIM_PATTERNS (find_claims returns nothing otherwise).
+# Per pattern, what every match holds besides a digit: PERCENT, COUNT, THERE_ARE, MONEY and
+# AVERAGE_AGE a digit; RATIO and PERIOD_COUNT a digit or a number word; MAGNITUDE a digit, a number
+# word (it may be glued to 'million': 'twomillion') or millions/billions/thousands; FRACTION
+# half (also glued: 'overhalf'), third, quarter, fifth or majority; RANKING one of its own words
+# ('than' for 'more money than any other', 'more victims than ever'); RATE 'every';
+# HOTLINE_PROOF hotline/helpline; AGE_ENTRY a digit or 'birthday'; TREND a digit or its verb;
+# MAJORITY victims/survivors/trafficked; MULTI_MONEY 'dollar' or 'multi'.
+CLAIM_GATE = AnyGate((
+    DigitGate(),
+    Gate.of(
+        words=["fastest", "largest", "biggest", "profitable", "hotspot", "tied", "highest", "second", "than",
+               "every", "hotline", "helpline", "millions", "billions", "thousands", "dozens", "tens",
+               "doubled", "tripled", "trebled", "quadrupled", "soared", "skyrocketed", "exploded", "multiplied",
+               "victims", "survivors", "trafficked", "dollar", "majority", "fifth"],
+        prefixes=["hub", "epicent", "capital", "rank", "half", "third", "quarter", "birthday", "multi",
+                  "overhalf", "nearlyhalf", "almosthalf", "abouthalf", "aroundhalf", "roughlyhalf", "thanhalf",
+                  *_NUMBER_WORDS],
+    ),
+    FOLDED_LETTERS,
+))
+
+
 class DataClaimCheck:
     codes = ("DAT001", "DAT002", "DAT003")
     context_sentences = 0  # sources are read from the sentence's own entities; the next sentence only as text
+    gate = CLAIM_GATE
 
     def wants(self, sent) -> bool:
         """The parse (tense, subject) and entities (a named source) matter only where a claim pattern matches."""
@@ -194,20 +232,24 @@ class DataClaimCheck:
         rules = ctx.rules
         statistical = ctx.info.statistical
         for seg in ctx.segments:
-            doc = seg.doc
-            sents = list(doc.sents)
             paragraph_sourced = bool(SOURCE_LABEL.search(seg.text))
             if paragraph_sourced:
                 continue
+            sents = list(seg.doc.sents)
+            para = seg.text
+            # == sent.text for each sentence, without rebuilding it from tokens
+            texts = [para[s.start_char:s.end_char] for s in sents]
             for i, sent in enumerate(sents):
-                claims = find_claims(sent, statistical)
+                if not has_claim_pattern(texts[i]):
+                    continue  # find_claims would return nothing
+                claims = find_claims(sent, statistical, texts[i])
                 if not claims:
                     continue
-                if sentence_sourced(sent, statistical):
+                if sentence_sourced(sent, statistical, texts[i]):
                     continue
-                if i + 1 < len(sents) and CITATION_NEXT.search(sents[i + 1].text):
+                if i + 1 < len(sents) and CITATION_NEXT.search(texts[i + 1]):
                     continue
-                if i > 0 and sents[i - 1].text.rstrip().endswith(":") and sentence_sourced(sents[i - 1], statistical):
+                if i > 0 and texts[i - 1].rstrip().endswith(":") and sentence_sourced(sents[i - 1], statistical, texts[i - 1]):
                     continue
                 for claim in claims:
                     if not ctx.enabled(claim.code):
@@ -227,9 +269,11 @@ def has_claim_pattern(text: str) -> bool:
     return any(rx.search(text) for rx in CLAIM_PATTERNS)
 
 
-def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
-    """Unsourced-figure candidates in one sentence, one per clause, in document order."""
-    text = sent.text
+def find_claims(sent: Span, statistical: bool = True, text: str | None = None) -> list[Claim]:
+    """Unsourced-figure candidates in one sentence, one per clause, in document order.
+    ``text``: the sentence's text when the caller has it (``sent.text`` rebuilds it from tokens)."""
+    if text is None:
+        text = sent.text
     base = sent.start_char
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     clauses = _clauses(text)
@@ -288,7 +332,7 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
                 continue
             if rx is COUNT and not _subject_count(sent, m, statistical):
                 continue
-            if not VICTIM_CUE.search(_clause_text(sent, m.start(), m.end())):
+            if not VICTIM_CUE.search(text[slice(*_clause_of(clauses, m.start()))]):
                 continue  # "200 workers are employed on the farm" describes one place, not prevalence
             entry = "detection-as-prevalence" if rx is COUNT and _detection_context(text) else "prevalence-figure"
             add(m, "DAT001", entry)
@@ -301,11 +345,11 @@ def find_claims(sent: Span, statistical: bool = True) -> list[Claim]:
             add(m, code, entry)
 
     for m in AGE_ENTRY.finditer(text):
-        clause = _clause_text(sent, m.start(), m.end())
+        clause = text[slice(*_clause_of(clauses, m.start()))]
         if GENERIC_QUANTIFIER.search(clause) and re.search(PEOPLE, clause, re.I) and VICTIM_CUE.search(clause):
             add_new(m, "DAT001", "average-age")  # a case fact ("she was recruited at 14") has no quantifier
     for m in PERIOD_COUNT.finditer(text):
-        clause = _clause_text(sent, m.start(), m.end())
+        clause = text[slice(*_clause_of(clauses, m.start()))]
         if PERIOD.search(clause) and VICTIM_CUE.search(clause):  # "each year 300 more people are employed" is not a claim
             add_new(m, "DAT001", "rate")
     if not raw:
@@ -456,9 +500,10 @@ def _detection_context(text: str) -> bool:
     return bool(re.search(r"\b(?:hotline|helpline|calls|referrals|identified|detected|reports|recorded)\b", text, re.I))
 
 
-def sentence_sourced(sent: Span, statistical: bool = True) -> bool:
+def sentence_sourced(sent: Span, statistical: bool = True, text: str | None = None) -> bool:
     """True when the sentence names where its figures come from."""
-    text = sent.text
+    if text is None:
+        text = sent.text
     if CITATION.search(text) or FOOTNOTE.search(text) or URL.search(text) or SOURCE_LABEL.search(text):
         return True
     m = ACCORDING.search(text)

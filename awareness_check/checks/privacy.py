@@ -9,6 +9,7 @@ from typing import Iterable
 
 from ..findings import Finding
 from ..identification import Detail, find_details, name_mentions
+from ..identification.gate import IDENTIFICATION_GATE
 from ..identification.patterns import wants_analysis
 from .base import CheckContext
 
@@ -19,6 +20,9 @@ class IdentificationCheck:
     codes = ("IDR001", "IDR002", "IDR003", "IDR004", "IDR005", "IDR006")
     # a name in one sentence is put at risk by the next ("Meet Joy. She was trafficked at 16.")
     context_sentences = 1
+    # The words without which a paragraph holds no detail and adds nothing to the people model
+    # (identification/gate.py); the check reads only those paragraphs, people linked among them.
+    gate = IDENTIFICATION_GATE
 
     def wants(self, sent) -> bool:
         """Entities and the parse matter only where a name-like word meets a victim, age, kin or photo cue."""

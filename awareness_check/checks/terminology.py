@@ -28,7 +28,26 @@ from typing import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from ..findings import Finding
+from ..gates import AnyGate, Gate
 from .base import CheckContext
+
+
+class FoldedLetterGate:
+    """Opens on a paragraph holding a letter that a case-insensitive regex matches as an ASCII
+    letter but ``str.lower`` does not turn into one (Python's re: 'ſ' ~ s, 'İ'/'ı' ~ i): there a
+    word gate cannot see 'ſmuggling', so the gate stays open rather than lose a finding."""
+
+    LETTERS = ("\u017f", "\u0130", "\u0131")
+
+    def opens(self, segment) -> bool:
+        return self.opens_text(segment.text)
+
+    @classmethod
+    def opens_text(cls, text: str) -> bool:
+        return any(c in text for c in cls.LETTERS)
+
+
+FOLDED_LETTERS = FoldedLetterGate()
 
 # Guard 2 (terminology.md): non-human objects of trafficking or smuggling.
 NON_HUMAN = frozenset("""
@@ -380,6 +399,10 @@ class TerminologyCheck:
     # The paragraph pass reads the next sentence's parse (a pronoun continuing 'the smugglers')
     # and the previous/next sentence's fee: one neighbour each side.
     context_sentences = 1
+    # Every finding starts from a token beginning 'smuggl'/'traffick' (TRM001/002/013, the
+    # paragraph pass) or a pattern that names one of the crimes (TRM003-TRM015); the one pattern
+    # without either word is TRM005's 'charged ... as accomplices'.
+    gate = AnyGate((Gate.of(prefixes=("smuggl", "traffick", "accomplice")), FOLDED_LETTERS))
 
     def wants(self, sent) -> bool:
         """Every rule of this check starts from a smuggling or trafficking word (the definitional
@@ -443,6 +466,10 @@ class TerminologyCheck:
                     flagged.add(tok.i)
 
     def _sentence(self, ctx, seg, sent: Span, statistical: bool, flagged: set[int]) -> Iterator[Finding]:
+        text = seg.text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
+        low = text.lower()
+        if not ("smuggl" in low or "traffick" in low or "accomplice" in low or FoldedLetterGate.opens_text(text)):
+            return  # no target token and no pattern can match (see ``gate``)
         smug = [t for t in _targets(sent, SMUGGLE) if not is_non_human_target(t, statistical)]
         traf = [t for t in _targets(sent, TRAFFICK) if not is_non_human_target(t, statistical) and not _names_a_response_or_victim(t)]
 
@@ -451,21 +478,21 @@ class TerminologyCheck:
                 continue
             spans = []
             for rx in pattern_set:
-                for m in rx.finditer(sent.text):
-                    if _negated(m.group(0)) or _negated_before(sent.text, m.start(), code):
+                for m in rx.finditer(text):
+                    if _negated(m.group(0)) or _negated_before(text, m.start(), code):
                         continue
-                    if code in ("TRM003", "TRM015") and _non_human_near(sent.text, m):
+                    if code in ("TRM003", "TRM015") and _non_human_near(text, m):
                         continue
                     if code == "TRM009" and re.search(r"traffick", m.group(0), re.I):
                         continue  # 'smuggling when migrants consent, trafficking when force is used': a contrast
                     if pattern_set is PATTERNS_BLANKET_ARRIVAL and (
-                            not smug or _REPORTED_BELIEF.search(sent.text[:m.end()])):
+                            not smug or _REPORTED_BELIEF.search(text[:m.end()])):
                         continue  # about smuggled people, asserted by the author
                     spans.append((sent.start_char + m.start(), sent.start_char + m.end()))
             if spans and code in MERGE_PER_SENTENCE:
                 spans = [(min(s for s, _ in spans), max(e for _, e in spans))]
             for s, e in _unique(spans):
-                if code == "TRM010" and _lists_other_purposes(sent.text):
+                if code == "TRM010" and _lists_other_purposes(text):
                     continue
                 flagged.update(t.i for t in seg.doc.char_span(s, e, alignment_mode="expand") or ())
                 yield ctx.finding(code, seg, (s, e))

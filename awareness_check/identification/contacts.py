@@ -9,6 +9,9 @@ from ..analysis import Segment
 from .patterns import CASE_FILE, Detail, EMAIL, FREE_MAIL, GENERIC_MAILBOX, HANDLE, ORG_CONTACT, PERSONAL_CONTACT, PHONE
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _contacts(seg: Segment) -> list[Detail]:
     out = []
     text = seg.text
@@ -16,9 +19,11 @@ def _contacts(seg: Segment) -> list[Detail]:
     case_files = [(m.start(), m.end()) for m in CASE_FILE.finditer(text)]
     for s, e in case_files:
         out.append(Detail("IDR004", "case-file", seg, s, e, [(s, e, "[CASE NUMBER]")], detail="a case-file number"))
+    if "@" not in text and not _DIGIT.search(text):
+        return out  # e-mail addresses and handles need an '@', phone numbers digits
     for sent in seg.doc.sents:
-        stext = sent.text
         base = sent.start_char
+        stext = text[base:sent.end_char]  # == sent.text, without rebuilding it from tokens
         personal = PERSONAL_CONTACT.search(stext)
         organisational = ORG_CONTACT.search(stext)
         taken = list(case_files)

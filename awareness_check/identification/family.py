@@ -13,7 +13,8 @@ def _family(adoc: AnalyzedDocument) -> list[Detail]:
     for seg in adoc.segments:
         text = seg.text
         for sent in seg.doc.sents:
-            for m in KIN_NAMED.finditer(sent.text):
+            stext = text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
+            for m in KIN_NAMED.finditer(stext):
                 name_g = "name" if m.group("name") else "name2"
                 kin_g = "kin" if m.group("kin") else "kin2"
                 ns, ne = sent.start_char + m.start(name_g), sent.start_char + m.end(name_g)
@@ -22,7 +23,7 @@ def _family(adoc: AnalyzedDocument) -> list[Detail]:
                     continue
                 if re.match(rf"\s+(?:{PLACE_HEADS}|{STREET})", text[ne:ne + 25], re.I):
                     continue
-                if OFFENDER.search(sent.text) and re.search(r"(?:trafficker|smuggler|recruiter|convicted|arrested|charged)", text[ne:sent.end_char], re.I):
+                if OFFENDER.search(stext) and re.search(r"(?:trafficker|smuggler|recruiter|convicted|arrested|charged)", text[ne:sent.end_char], re.I):
                     continue
                 if len(name.split()) < 2:
                     continue

@@ -30,20 +30,21 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
         text = seg.text
         last_person = None
         for sent in seg.doc.sents:
+            stext = text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
             about = [p for p in risky if any(sg is seg and sent.start_char <= s < sent.end_char for sg, s, e in p.mentions)]
             if about:
                 last_person = about[0]
-            elif last_person is not None and re.match(r"\s*(?:She|He|They)\b", sent.text):
+            elif last_person is not None and re.match(r"\s*(?:She|He|They)\b", stext):
                 about = [last_person]
-            child_noun = re.search(r"\b(?:girl|boy|child|teenager|pupil|minor|schoolgirl|schoolboy|daughter|son)\b", sent.text, re.I)
-            ages = [m for m in AGE.finditer(sent.text)]
+            child_noun = re.search(r"\b(?:girl|boy|child|teenager|pupil|minor|schoolgirl|schoolboy|daughter|son)\b", stext, re.I)
+            ages = [m for m in AGE.finditer(stext)]
             # "the 12-year-old", "aged 15": an age under 18 in these forms always describes a child
             child_here = any((_age_value(m) or 99) < 18 and (child_noun or re.search(r"year-old|aged", m.group(0), re.I))
-                             and not re.match(r"\s*(?:-|\u2013|to|and|or)\s*\d", sent.text[m.end():]) for m in ages)  # not a range: "aged 10 to 14"
+                             and not re.match(r"\s*(?:-|\u2013|to|and|or)\s*\d", stext[m.end():]) for m in ages)  # not a range: "aged 10 to 14"
             # an unnamed victim with an exact age: "The trafficked woman, 32, from a village near Kumasi"
-            victim_here = bool(ages) and bool(re.search(r"\b(?:woman|man|worker|victim|survivor|person|mother|father)\b", sent.text, re.I)) \
-                and bool(VICTIM.search(sent.text)) and not OFFENCE_VERB.search(sent.text) \
-                and not re.search(r"\b(?:suspect(?:ed)?|on suspicion|accused|defendant)\b", sent.text, re.I)
+            victim_here = bool(ages) and bool(re.search(r"\b(?:woman|man|worker|victim|survivor|person|mother|father)\b", stext, re.I)) \
+                and bool(VICTIM.search(stext)) and not OFFENCE_VERB.search(stext) \
+                and not re.search(r"\b(?:suspect(?:ed)?|on suspicion|accused|defendant)\b", stext, re.I)
             if not about and not child_here and not victim_here:
                 continue
             cores = _place_cores(seg, sent)

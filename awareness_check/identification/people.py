@@ -50,14 +50,15 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
                 if s is not None:
                     candidates.append((seg, ent.sent, s, e))
         for sent in doc.sents:
+            stext = seg.text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
             for s2, e2 in _unlabelled_names(sent):
                 candidates.append((seg, sent, s2, e2))
-            for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}),\s+who\b(?P<rel>[^,.;]{{0,60}})", sent.text):
+            for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}),\s+who\b(?P<rel>[^,.;]{{0,60}})", stext):
                 if AGE.search(m.group("rel")):  # "Grace, who turned 13 on 4 June, ...": the model may miss the name
                     s2, e2 = _strip_name(seg.text, sent.start_char + m.start("name"), sent.start_char + m.end("name"))
                     if s2 is not None:
                         candidates.append((seg, sent, s2, e2))
-            for m in NOUN_NAMED.finditer(sent.text):
+            for m in NOUN_NAMED.finditer(stext):
                 s, e = sent.start_char + m.start("name"), sent.start_char + m.end("name")
                 toks = [t for t in sent if s <= t.idx < e]
                 if toks and all(t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP") and not ROLE.fullmatch(t.text)
@@ -65,12 +66,12 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
                     s2, e2 = _strip_name(seg.text, s, e)
                     if s2 is not None:
                         candidates.append((seg, sent, s2, e2))
-            for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|bin|binti|al|el|la|le|dos)\s+)?{NAME_WORD}){{0,3}})(?=,\s+(?:then\s+)?\d{{1,2}}\s*,|\s+\(\d{{1,2}}\))", sent.text):
+            for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|bin|binti|al|el|la|le|dos)\s+)?{NAME_WORD}){{0,3}})(?=,\s+(?:then\s+)?\d{{1,2}}\s*,|\s+\(\d{{1,2}}\))", stext):
                 s, e = _strip_name(seg.text, sent.start_char + m.start(), sent.start_char + m.end())
                 if s is not None:
                     candidates.append((seg, sent, s, e))
             for rx in (THIS_IS,):
-                for m in rx.finditer(sent.text):
+                for m in rx.finditer(stext):
                     s, e = _strip_name(seg.text, sent.start_char + m.start("name"), sent.start_char + m.end("name"))
                     if s is not None:  # "Meet Dr Ama Owusu": a title marks a professional, not a victim
                         candidates.append((seg, sent, s, e))

@@ -16,7 +16,7 @@ def _place_cores(seg: Segment, sent: Span) -> list[tuple[int, int, str]]:
     text = seg.text
     out: list[tuple[int, int, str]] = []
     s0 = sent.start_char
-    stext = sent.text
+    stext = text[s0:sent.end_char]  # == sent.text, without rebuilding it from tokens
     for m in PLACE_CORE.finditer(stext):
         group = m.lastgroup
         s, e = s0 + m.start(group), s0 + m.end(group)
@@ -48,7 +48,8 @@ def _place_cores(seg: Segment, sent: Span) -> list[tuple[int, int, str]]:
 def _hometowns(seg: Segment, sent: Span, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A town by name after from/in/of ("a mother of three from Beja"): narrowing only in combination."""
     text = seg.text
-    s0, stext = sent.start_char, sent.text
+    s0 = sent.start_char
+    stext = text[s0:sent.end_char]
     out: list[tuple[int, int, str]] = []
     for m in HOMETOWN.finditer(stext):
         s, e = s0 + m.start("name"), s0 + m.end("name")

@@ -1,0 +1,98 @@
+"""The identification check's paragraph gate (gates.py): the words without which a paragraph can
+hold no identification detail, add nothing to the people model, and want no analysis.
+
+Derived from what the finders require, finder by finder:
+
+- contacts: CASE_FILE's 'case'/'file'/'ref'; an e-mail, handle or phone number is reported only
+  with a PERSONAL_CONTACT cue (its required words) or, for an e-mail, a FREE_MAIL domain;
+- shelters: DORM's and SHELTER's words; family: a KIN word (KIN_NAMED);
+- captions: CAPTION's label words or PHOTO_CONTEXT (the 'Meet X' path needs it in the paragraph);
+- testimony: TESTIMONY's verbs, or QUOTE_ATTRIBUTION's verbs (required after every quote);
+- the people model: ``wants_analysis`` (SELECT_CUE: VICTIM, AGE, kin, child and photo words, and
+  She/He/They), an age (a digit or a number word: AGE, the ", 12," and ", who ..." candidates),
+  THIS_IS, a title, role, offender or offence word (what can exclude a person in ``_assess``),
+  and a place (PLACE_CORE: street, place-head, village-of and team words) for the places found
+  in sentences about an at-risk person.
+
+Not reducible to words, and so outside every gate: a bare name (a PERSON entity or an unlabelled
+proper-noun run) or an ORG entity after "of/from/at" in a paragraph with none of the words above.
+Such a paragraph also wants no analysis for this check (the selection's assumption: the entities
+that matter are in sentences with a cue); see the module docstring of :mod:`.people`.
+"""
+from __future__ import annotations
+
+import re
+
+from ..checks.terminology import FOLDED_LETTERS
+from ..gates import AnyGate, Gate
+from .patterns import NUMWORDS, ROLE_WORDS
+
+
+class TextGate:
+    """Opens where ``pattern`` matches the paragraph text (for what a word set cannot say)."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+
+    def opens(self, segment) -> bool:
+        return self.pattern.search(segment.text) is not None
+
+
+# a digit (AGE, PHONE) and PLACE_CORE's village alternative, which has no word boundary in front
+DIGIT = TextGate(re.compile(r"\d"))
+VILLAGE_OF = TextGate(re.compile(r"(?:village|town|hamlet|district|neighbou?rhood|suburb|settlement|island|municipality|commune|parish) of\s"))
+
+_KIN = ("mother father parent parents brother sister aunt uncle cousin grandmother grandfather grandparents husband "
+        "wife son daughter niece nephew stepfather stepmother mum mom dad").split()
+
+CONTACTS = Gate.of(
+    prefixes=["case", "file", "ref",
+              # PERSONAL_CONTACT: the contact noun after 'her/his/...'
+              "mobile", "phone", "number", "email", "mail", "address", "account", "profile", "handle", "instagram",
+              "facebook", "tiktok", "whatsapp",
+              # FREE_MAIL domains
+              "gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "icloud", "proton", "aol", "yandex", "gmx"],
+    # PERSONAL_CONTACT: 'message/text/call ... her', 'if you know/see/recognise her'
+    words=["message", "text", "call", "contact", "dm", "reach", "find", "know", "see", "recognise", "recognize"],
+)
+SHELTERS = Gate.of(
+    words=["dormitory", "room", "ward", "block", "wing", "bed"],
+    prefixes=["safe", "shelter", "refuge", "children", "care", "orphanage", "halfway", "women", "transit", "reception"],
+)
+MEDIA = Gate.of(
+    words=["pictured", "photo", "picture", "image", "caption", "above", "left", "right", "below", "photograph",
+           "portrait", "footage", "video",
+           "told", "tells", "opened", "confided", "shared", "says", "said", "recalls", "recalled", "remembers",
+           "remembered", "explains", "explained", "adds", "added", "whispers", "whispered"],
+)
+PEOPLE = Gate.of(
+    words=[*_KIN, *NUMWORDS, "she", "he", "they", "this", "meet", "here",
+           # VICTIM (SELECT_CUE)
+           "trafficked", "trafficking", "smuggled", "exploited", "exploitation", "enslaved", "rescued", "recruited",
+           "abused", "forced", "sold", "raped", "locked", "lured", "groomed", "coerced", "captive", "paid", "bondage", "brought",
+           "stealing", "care",
+           # AGE without a digit in front of it ('his 14th birthday' has one)
+           "aged", "age",
+           # ROLE, TITLE_BEFORE, OFFENCE_VERB
+           *ROLE_WORDS, "mr", "ms", "mrs", "miss", "prof", "dame", "lady", "guilty", "pleaded", "trial", "deny",
+           "denies", "denied", "court",
+           # PLACE_CORE: STREET
+           "street", "st", "road", "rd", "lane", "avenue", "ave", "way", "drive", "close", "court", "square", "place",
+           "terrace", "crescent", "boulevard", "highway", "row", "hill", "gardens", "park"],
+    prefixes=["victim", "survivor", "girl", "boy", "child", "teenager", "minor", "pupil", "photo", "shelter", "refuge",
+              "safe",
+              # OFFENDER
+              "convicted", "sentenced", "charged", "arrested", "accused", "suspect", "defendant", "trafficker",
+              "smuggler", "recruiter", "pimp", "madam", "owner", "jailed", "prosecuted", "fugitive", "wanted",
+              # PLACE_CORE: place heads (plural 's' too) and the team verbs
+              "salon", "bakery", "bar", "restaurant", "hotel", "motel", "farm", "factory", "shop", "store", "cafe",
+              "café", "club", "school", "college", "academy", "university", "home", "house", "hostel", "estate",
+              "market", "mosque", "church", "temple", "hospital", "clinic", "centre", "center", "camp", "laundry",
+              "car", "brothel", "massage", "nail", "garage", "plant", "mill", "mine", "quarry", "workshop", "kitchen",
+              "takeaway", "boarding", "dormitory", "flat", "apartment", "block", "tower", "village", "quarter",
+              "compound", "orphanage", "team", "squad", "choir", "troupe", "gym", "mall", "shopping", "supermarket",
+              "cinema", "stadium", "arcade", "youth", "station", "bus", "motor", "lorry", "terminal",
+              "play", "train", "sing", "sang"],
+)
+
+IDENTIFICATION_GATE = AnyGate((CONTACTS, SHELTERS, MEDIA, Gate.of(words=_KIN), PEOPLE, DIGIT, VILLAGE_OF, FOLDED_LETTERS))
