@@ -30,15 +30,25 @@ class Person:
 
 def _people(adoc: AnalyzedDocument) -> list[Person]:
     people: list[Person] = []
+    by_word: dict[str, list[int]] = {}  # name word -> indexes of the people whose name holds it
 
     def person_for(words: tuple[str, ...]) -> Person:
-        for p in people:
-            if set(words) <= set(p.words) or set(p.words) <= set(words):
+        """The first person (in order of creation) whose name words contain these or are contained
+        in them; a match shares a word, so only people indexed under one of them are compared."""
+        mine = set(words)
+        for i in sorted({i for w in mine for i in by_word.get(w, ())}):
+            p = people[i]
+            if mine <= set(p.words) or set(p.words) <= mine:
                 if len(words) > len(p.words):
                     p.words = words
+                    for w in mine:
+                        if i not in by_word.setdefault(w, []):
+                            by_word[w].append(i)
                 return p
         p = Person(words)
         people.append(p)
+        for w in mine:
+            by_word.setdefault(w, []).append(len(people) - 1)
         return p
 
     candidates: list[tuple[Segment, Span, int, int]] = []
@@ -84,15 +94,28 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
         p = person_for(words)
         if (seg, s, e) not in p.mentions:
             p.mentions.append((seg, s, e))
-    # later single-word mentions by first name ("Thu Ha", "Mina")
+    # later single-word mentions by first name ("Thu Ha", "Mina"): every capitalised run is read
+    # once and indexed by its words, so each full name is compared only with runs sharing a word
+    # (a run whose words are all in the name shares one); linear in the document, not people x text.
+    runs: list[tuple[Segment, int, int, frozenset]] = []
+    runs_by_word: dict[str, list[int]] = {}
+    if any(p.full for p in people):
+        name_run = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*")
+        for seg in adoc.segments:
+            for m in name_run.finditer(seg.text):
+                words = frozenset(_words(m.group(0)))
+                if words:
+                    for w in words:
+                        runs_by_word.setdefault(w, []).append(len(runs))
+                    runs.append((seg, m.start(), m.end(), words))
     for p in people:
         if not p.full:
             continue
-        for seg in adoc.segments:
-            for m in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", seg.text):
-                words = _words(m.group(0))
-                if words and set(words) <= set(p.words) and not any(s <= m.start() < e for sg, s, e in p.mentions if sg is seg):
-                    p.mentions.append((seg, m.start(), m.end()))
+        name = set(p.words)
+        for k in sorted({k for w in name for k in runs_by_word.get(w, ())}):
+            seg, start, end, words = runs[k]
+            if words <= name and not any(s <= start < e for sg, s, e in p.mentions if sg is seg):
+                p.mentions.append((seg, start, end))
     for p in people:
         _assess(p)
     return people
