@@ -240,8 +240,11 @@ def gendered_mentions(sent) -> list:
 
 def sentence_roles(sent, identity_nouns: bool = True) -> list[tuple[object, str, set[str]]]:
     """[(token, sex, roles)] for every gendered mention in a parsed sentence."""
+    mentions = gendered_mentions(sent)
+    if not mentions:
+        return []  # nothing to give a role to: skip the parse walk
     roles = assign_roles(sent, identity_nouns)
-    return [(t, gender_of(t), roles.get(t.i, set())) for t in gendered_mentions(sent)]
+    return [(t, gender_of(t), roles.get(t.i, set())) for t in mentions]
 
 
 def empty_table() -> dict[str, dict[str, int]]:
@@ -252,16 +255,43 @@ def role_table(adoc) -> dict:
     """Counts of roles by sex over a whole analysed document: {"female": {...}, "male": {...}}.
 
     Returns {} when the pipeline has no parser (blank fallback): roles cannot be measured then.
+    Paragraphs and sentences without both a gendered word and a role word (ROLE_GATE,
+    ``may_hold_roles``) cannot add to the table and are skipped without walking the parse.
     """
     if not adoc.info.statistical:
         return {}
     table = empty_table()
     for seg in adoc.segments:
+        if not ROLE_GATE.opens(seg):
+            continue
         for sent in seg.doc.sents:
+            if not may_hold_roles(sent):
+                continue
             for _tok, sex, roles in sentence_roles(sent):
                 for role in roles:
                     table[sex][role] += 1
     return table
+
+
+# Forms the spaCy lemmatizer maps to a role lemma that neither start with its stem nor are in
+# triggers.IRREGULAR (found in the model's lemma_exc tables; tests/test_gates_stereo.py checks).
+_IRREGULAR_ROLE_FORMS = frozenset({"withheld"})
+# The tokenizer's special cases split these letter runs into a gendered pronoun and a rest
+# ('hes' -> 'he' 's'): the pronoun token exists although the paragraph's words hold only 'hes'.
+CONTRACTED_PRONOUNS = {
+    "he": frozenset({"hed", "hedve", "hellve", "hes"}),
+    "she": frozenset({"shedve", "shellve", "shes"}),
+    "you": frozenset({"youd", "youdve", "youll", "youllve", "youre", "youve"}),
+}
+
+
+def with_contractions(words) -> frozenset:
+    """``words`` plus the letter runs the tokenizer splits into one of them (see CONTRACTED_PRONOUNS)."""
+    out = set(words)
+    for pron, forms in CONTRACTED_PRONOUNS.items():
+        if pron in out:
+            out |= forms
+    return frozenset(out)
 
 
 def _role_triggers():
@@ -271,10 +301,12 @@ def _role_triggers():
     lemmas = (VICTIM_VERBS | AGENT_VERBS | PROVIDER_VERBS | CAREGIVER_VERBS | VICTIM_NOUNS | AGENT_NOUNS
               | PROVIDER_NOUNS | CAREGIVER_NOUNS | HELPLESS | NATURAL | OF_NOUNS | PARENT_NOUNS
               | {"need", "stay", "fall", "trusting"})
-    return Triggers.of(lemmas=lemmas), frozenset(FEMALE | MALE)
+    return Triggers.of(exact=_IRREGULAR_ROLE_FORMS, lemmas=lemmas), frozenset(FEMALE | MALE)
 
 
 ROLE_TRIGGERS, GENDERED_WORDS = _role_triggers()
+# Paragraph words that can hold a gendered token (pronoun contractions included).
+GENDERED_PARAGRAPH_WORDS = with_contractions(GENDERED_WORDS)
 
 
 def may_hold_roles(sent) -> bool:
@@ -284,3 +316,23 @@ def may_hold_roles(sent) -> bool:
     verb or noun, a helplessness word, 'need', 'stay' or 'fall'); parent nouns are both.
     """
     return any(t.lower_ in GENDERED_WORDS for t in sent) and ROLE_TRIGGERS.hit(sent)
+
+
+class RoleGate:
+    """Paragraph gate of the role table: a gendered word and a role word (``may_hold_roles`` for
+    the whole paragraph, read from its word set, so the paragraph need not be tokenised)."""
+
+    def opens(self, segment) -> bool:
+        return self.opens_words(segment.words)
+
+    @staticmethod
+    def opens_words(words) -> bool:
+        if GENDERED_PARAGRAPH_WORDS.isdisjoint(words):
+            return False
+        if not ROLE_TRIGGERS.words.isdisjoint(words):
+            return True
+        prefixes = ROLE_TRIGGERS.prefixes
+        return any(w.startswith(prefixes) for w in words)
+
+
+ROLE_GATE = RoleGate()

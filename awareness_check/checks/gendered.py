@@ -27,6 +27,8 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..findings import Finding
+from ..gates import Gate
+from ..roles import with_contractions
 from . import context as ctxmod
 from .base import CheckContext
 
@@ -397,6 +399,10 @@ def stereotyped_female_role(noun: Token) -> bool:
 # What the check reads through the parse: the pronouns and 'girl(s)'. The antecedent of a pronoun
 # may sit in the sentence before, so that one is analysed too (context_sentences).
 _TRIGGERS = frozenset(REPLACEMENT) | FEMININE_PRONOUNS | {"girl", "girls"}
+# The paragraph words those tokens can come from ('hes' is tokenised 'he' 's').
+_MASCULINE_WORDS = with_contractions(MASCULINE_PRONOUNS)
+_FEMININE_WORDS = with_contractions(FEMININE_PRONOUNS)
+_GIRL_WORDS = frozenset({"girl", "girls"})
 
 
 class GenericPronounCheck:
@@ -404,6 +410,8 @@ class GenericPronounCheck:
 
     codes = (GENERIC_PRONOUN, GIRLS_FOR_ADULTS, GENERIC_FEMININE)
     context_sentences = MAX_SENTENCES_BACK
+    # Every finding is on a pronoun or 'girl(s)' token, and ``wants`` asks for the same tokens.
+    gate = Gate.of(words=with_contractions(_TRIGGERS))
 
     def wants(self, sent) -> bool:
         return any(t.lower_ in _TRIGGERS for t in sent)
@@ -416,8 +424,18 @@ class GenericPronounCheck:
         feminine = ctx.enabled(GENERIC_FEMININE)
         if not (pronouns or girls or feminine):
             return
-        job_document = girls and _addresses_job_seekers(ctx)
+        job = []  # _addresses_job_seekers(ctx), read only when a 'girls' needs it (whole document)
+
+        def job_document() -> bool:
+            if not job:
+                job.append(girls and _addresses_job_seekers(ctx))
+            return job[0]
+
+        needed = (_MASCULINE_WORDS if pronouns else frozenset()) | (_FEMININE_WORDS if feminine else frozenset()) | (
+            _GIRL_WORDS if girls else frozenset())
         for seg in ctx.segments:
+            if needed.isdisjoint(seg.words):
+                continue  # none of the enabled codes' tokens here
             doc = seg.doc
             if not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
                 continue
@@ -477,7 +495,8 @@ def _ages(span: Span) -> list[int]:
     return out
 
 
-def _girls_are_adults(tok: Token, job_document: bool) -> bool:
+def _girls_are_adults(tok: Token, job_document) -> bool:
+    """``job_document``: a bool, or a callable giving it (read only when the sentence needs it)."""
     if _paired(tok):
         return False
     sent = tok.sent
@@ -498,6 +517,8 @@ def _girls_are_adults(tok: Token, job_document: bool) -> bool:
         return True
     # Material addressed to adult job seekers ('Don't be naive: the girls who ...'): the reader is
     # the adult the word describes.
+    if callable(job_document):
+        return tok.lower_ == "girls" and job_document() and _addresses_reader(sent)
     return job_document and tok.lower_ == "girls" and _addresses_reader(sent)
 
 
@@ -528,9 +549,12 @@ def _addresses_reader(sent: Span) -> bool:
 
 def _addresses_job_seekers(ctx: CheckContext) -> bool:
     """The document speaks to its reader (you) about jobs and never about children or school:
-    its readers are adults looking for work."""
+    its readers are adults looking for work. Reads the whole document (``document_segments``);
+    a paragraph whose words hold none of the counted ones is not tokenised."""
     you = jobs = 0
-    for seg in ctx.segments:
+    for seg in ctx.document_segments:
+        if _JOB_SEEKER_WORDS.isdisjoint(seg.words) and not ("under" in seg.words and "age" in seg.words):
+            continue  # no token of the counted kinds can be here ('under-age' is two words)
         for t in seg.doc:
             low = t.lower_
             if low in MINOR_WORDS - {"young", "little", "youngest", "daughter", "daughters"} or low in SCHOOL_WORDS:
@@ -538,6 +562,10 @@ def _addresses_job_seekers(ctx: CheckContext) -> bool:
             you += low in SECOND_PERSON
             jobs += low in JOB_WORDS
     return you >= 5 and jobs >= 5
+
+
+_JOB_SEEKER_WORDS = with_contractions(
+    {w for w in MINOR_WORDS if "-" not in w} | SCHOOL_WORDS | SECOND_PERSON | JOB_WORDS)
 
 
 # --- GEN005 'a female' tagged as an adjective ----------------------------------------------------
@@ -555,6 +583,7 @@ class SexAsNounCheck:
 
     codes = ("GEN005",)
     context_sentences = 0
+    gate = Gate.of(words=SEX_WORDS)  # findings are on a token 'female' or 'male'
 
     def wants(self, sent) -> bool:
         return any(t.lower_ in SEX_WORDS for t in sent)

@@ -16,11 +16,36 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from dataclasses import dataclass
+
 from ..findings import Finding
+from ..gates import AnyGate, Gate
 from ..people import DEMONYMS, gender_of, is_sourced
-from ..roles import may_hold_roles, role_table, sentence_roles, subjects_of
+from ..roles import GENDERED_PARAGRAPH_WORDS, GENDERED_WORDS, ROLE_GATE, ROLE_TRIGGERS, gendered_mentions, may_hold_roles, role_table, sentence_roles, subjects_of
 from .base import CheckContext
-from .wording import lemma, regex_spans, sentences
+from .wording import lemma, sentences
+
+@dataclass(frozen=True)
+class AllGate:
+    """Opens where every one of its gates opens (a check that needs several words together)."""
+
+    gates: tuple
+
+    def opens(self, segment) -> bool:
+        return all(g.opens(segment) for g in self.gates)
+
+
+def sent_text(seg, sent) -> str:
+    """The sentence's text, sliced from the paragraph (``sent.text`` rebuilds it from every token)."""
+    return seg.text[sent.start_char:sent.end_char]
+
+
+def spans(seg, sent, pattern: re.Pattern, text: str | None = None):
+    """``wording.regex_spans`` on the sliced sentence text: Doc character offsets and the match."""
+    base = sent.start_char
+    for m in pattern.finditer(sent_text(seg, sent) if text is None else text):
+        yield base + m.start(), base + m.end(), m
+
 
 ROLES_NOTE = "Role analysis needs the statistical English model (dependency parse); it was not available, so roles were not measured."
 
@@ -69,15 +94,22 @@ _HELPLESS_PREDICATES = {"easy", "weak", "naive", "helpless", "gullible", "fragil
 STEREOTYPED = {"male": ("provider",), "female": ("caregiver",)}
 
 
+_WEAKER = frozenset({"weaker", "fairer", "gentler"})  # 'the weaker sex'
+
+
 class RoleCheck:
-    """Role table in the stats; STE003 for sentences that generalise a role by gender."""
+    """Role table in the stats; STE003 for sentences that generalise a role by gender.
+
+    Gate: the role table and the parsed STE003 findings need a gendered word and a role word
+    (roles.ROLE_GATE), or 'weaker/fairer/gentler' (the weaker sex); the surface messages need
+    their addressee or noun (_GUARDIAN_WORDS, _NORM_WORDS)."""
 
     codes = ("STE003",)
     context_sentences = 0
 
     def wants(self, sent) -> bool:
         """The role table (and STE003) needs the parse wherever a gendered word meets a role word."""
-        return may_hold_roles(sent) or any(t.lower_ in ("weaker", "fairer", "gentler") for t in sent)
+        return may_hold_roles(sent) or any(t.lower_ in _WEAKER for t in sent)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         table = role_table(ctx.adoc)
@@ -92,13 +124,20 @@ class RoleCheck:
                 yield from role_messages(ctx, seg, sent)
             return
         rule = ctx.rules.get("STE003")
-        for seg, sent in sentences(ctx):
-            parsed = list(self._parsed_findings(ctx, rule, seg, sent))
-            yield from parsed or role_messages(ctx, seg, sent)
+        for seg in ctx.segments:
+            weaker = not _WEAKER.isdisjoint(seg.words)
+            for sent in seg.doc.sents:
+                parsed = list(self._parsed_findings(ctx, rule, seg, sent, weaker))
+                yield from parsed or role_messages(ctx, seg, sent)
 
-    def _parsed_findings(self, ctx, rule, seg, sent):
-        """STE003 findings read from the role parse (at most one per sentence)."""
-        if is_sourced(sent.text):
+    def _parsed_findings(self, ctx, rule, seg, sent, weaker: bool = True):
+        """STE003 findings read from the role parse (at most one per sentence).
+
+        Every finding needs a gendered mention (or 'the weaker sex') and a role word in the
+        sentence (see ``may_hold_roles``): without them the sentence is skipped unread."""
+        if not (weaker or gendered_mentions(sent)) or not ROLE_TRIGGERS.hit(sent):
+            return
+        if is_sourced(sent_text(seg, sent)):
             return
         mentions = sentence_roles(sent, identity_nouns=False)
         generic = [(t, sex, roles) for t, sex, roles in mentions if is_generic(t)]
@@ -147,7 +186,7 @@ class RoleCheck:
         """'it is women who need protecting', 'the weaker sex because they are easier to deceive'."""
         doc = sent.doc
         people = [t for t, sex, _r in generic if sex == "female"]
-        weaker = [t for t in sent if t.lower_ == "sex" and any(c.lower_ in ("weaker", "fairer", "gentler") for c in t.children)]
+        weaker = [t for t in sent if t.lower_ == "sex" and any(c.lower_ in _WEAKER for c in t.children)]
         anchors = people + weaker
         if not anchors:
             return None
@@ -195,18 +234,35 @@ _ROLE_NORM = re.compile(
     r"|\b(?:real|proper)\s+men\s+(?:don't|do\s+not|never|can't|cannot)\s+(?:get\s+trafficked|get\s+exploited|cry|complain|ask\s+for\s+help|need\s+help|become\s+victims|be\s+victims|be\s+trafficked)\b", re.I)
 
 
+# The words each pattern cannot match without: the addressees (every alternative of
+# _GUARDIAN_ADDRESS starts with one) and the nouns of _ROLE_NORM's alternatives.
+_GUARDIAN_WORDS = frozenset({"mothers", "mums", "moms", "fathers", "dads", "husbands", "brothers", "sons", "men", "guys",
+                             "uncles", "grandfathers", "mommies", "mummies"})
+_NORM_WORDS = frozenset({"wives", "husbands", "wife", "woman", "girl", "daughter", "mother", "husband", "man", "son",
+                         "father", "boy", "men"})
+
+
 def role_messages(ctx: CheckContext, seg, sent) -> list[Finding]:
     """STE003 for gender-role messaging the parse does not see: men addressed as guardians of women,
     and prescriptive norms ('a good wife never ...', 'real men don't get trafficked')."""
-    if is_sourced(sent.text):
+    guardian = not _GUARDIAN_WORDS.isdisjoint(seg.words)
+    norm = not _NORM_WORDS.isdisjoint(seg.words)
+    if not (guardian or norm):
+        return []
+    text = sent_text(seg, sent)
+    if is_sourced(text):
         return []
     rule = ctx.rules.get("STE003")
     out = [ctx.finding(rule, seg, (s, e), entry=rule.entry("guardian-of-women"),
                        detail=" It addresses men as the guardians of women and girls.")
-           for s, e, _m in regex_spans(sent, _GUARDIAN_ADDRESS)]
-    out += [ctx.finding(rule, seg, (s, e), entry=rule.entry("gender-norm"), detail=" It prescribes how women or men should be.")
-            for s, e, _m in regex_spans(sent, _ROLE_NORM)]
+           for s, e, _m in spans(seg, sent, _GUARDIAN_ADDRESS, text)] if guardian else []
+    if norm:
+        out += [ctx.finding(rule, seg, (s, e), entry=rule.entry("gender-norm"), detail=" It prescribes how women or men should be.")
+                for s, e, _m in spans(seg, sent, _ROLE_NORM, text)]
     return out
+
+
+RoleCheck.gate = AnyGate((ROLE_GATE, Gate.of(words=_GUARDIAN_WORDS | _NORM_WORDS | _WEAKER)))
 
 
 _TRAFFICKING = re.compile(r"\b(traffick\w*|exploit\w*|victims?|slavery|sold|smuggl\w*|forced)\b", re.I)
@@ -217,9 +273,13 @@ _WOMEN_CHILDREN = re.compile(r"\b(women and children|children and women)\b(?!'s|
 
 
 class WomenChildrenCheck:
-    """STE001: 'women and children' as the victims (not in titles, not in sourced data)."""
+    """STE001: 'women and children' as the victims (not in titles, not in sourced data).
+
+    Gate: _WOMEN_CHILDREN and _TRAFFICKING must both match in the sentence."""
 
     codes = ("STE001",)
+    gate = AllGate((Gate.of(words=["women"]), Gate.of(words=["children"]),
+                    Gate.of(words=["victim", "victims", "slavery", "sold", "forced"], prefixes=["traffick", "exploit", "smuggl"])))
 
     def wants(self, sent) -> bool:
         return False  # surface patterns only
@@ -229,12 +289,13 @@ class WomenChildrenCheck:
             return
         rule = ctx.rules.get("STE001")
         for seg, sent in sentences(ctx):
-            if is_sourced(sent.text) or not _TRAFFICKING.search(sent.text) or _QUANTITY.search(sent.text):
+            text = sent_text(seg, sent)
+            if is_sourced(text) or not _TRAFFICKING.search(text) or _QUANTITY.search(text):
                 continue  # a data statement, or a service for women and children, is not the pairing
-            for s, e, m in regex_spans(sent, _WOMEN_CHILDREN):
+            for s, e, m in spans(seg, sent, _WOMEN_CHILDREN, text):
                 if m.group(1)[0].isupper() and m.group(1).split()[-1][0].isupper():
                     continue  # "Especially Women and Children", "Ministry of Women and Children"
-                before, after = sent.text[:m.start()], sent.text[m.end():]
+                before, after = text[:m.start()], text[m.end():]
                 if _MEN_BEFORE.search(before) or _MEN_AFTER.match(after):
                     continue  # "men, women and children": men are named too
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entries[0])
@@ -277,11 +338,26 @@ _TYPICAL_VICTIM = re.compile(
     r"(?:girl|woman|female|teenager|teen|child|orphan)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|n't|never|no longer|myth|wrong|false|untrue)\b", re.I)
 
+# The words each myth pattern cannot match without (its subject, object or verb alternatives).
+_MYTH_GATES = {
+    "traffickers": Gate.of(words=["traffickers", "trafficker", "recruiters"]),  # _MYTH_TRAFFICKERS
+    "who": Gate.of(prefixes=["traffic", "exploit", "prey", "lure", "kidnap", "abduct", "abuse", "recruit", "sell", "snatch",
+                             "groom", "target"]),  # _MYTH_WHO: its closing verb
+    "begins": Gate.of(words=["stranger", "strangers", "kidnapping", "abduction", "someone"]),  # _MYTH_BEGINS
+    "typical": Gate.of(words=["victim"]),  # _TYPICAL_VICTIM
+    "profile": Gate.of(words=["victims", "trafficked"]),  # _VICTIM_PROFILE
+    "victims": Gate.of(words=["victims", "victim"]),  # _MYTH_VICTIMS
+    "only": Gate.of(words=["only"]),  # _ONLY_GROUP
+}
+
 
 class MythCheck:
-    """STE004: 'traffickers are (usually) strangers/men', 'victims are always foreigners'."""
+    """STE004: 'traffickers are (usually) strangers/men', 'victims are always foreigners'.
+
+    Gate: any pattern's required words (_MYTH_GATES); each pattern runs only where its words are."""
 
     codes = ("STE004",)
+    gate = AnyGate(tuple(_MYTH_GATES.values()))
 
     def wants(self, sent) -> bool:
         return False  # surface patterns only
@@ -290,23 +366,40 @@ class MythCheck:
         if not ctx.enabled("STE004"):
             return
         rule = ctx.rules.get("STE004")
-        for seg, sent in sentences(ctx):
-            if is_sourced(sent.text):
-                continue
-            for s, e, _m in regex_spans(sent, _MYTH_TRAFFICKERS):
+        any_gender = ("victims can be people of any gender, age and background",)
+        for seg in ctx.segments:
+            on = {name: g.opens(seg) for name, g in _MYTH_GATES.items()}
+            patterns = [p for p, name in ((_MYTH_TRAFFICKERS, "traffickers"), (_MYTH_WHO, "who"), (_MYTH_BEGINS, "begins"),
+                                          (_TYPICAL_VICTIM, "typical"), (_VICTIM_PROFILE, "profile"), (_MYTH_VICTIMS, "victims"),
+                                          (_ONLY_GROUP, "only")) if on[name]]
+            for sent in seg.doc.sents:
+                yield from self._sentence(rule, any_gender, ctx, seg, sent, patterns)
+
+    @staticmethod
+    def _sentence(rule, any_gender, ctx, seg, sent, patterns):
+        """The patterns whose words the paragraph holds, over one sentence (in the original order)."""
+        text = sent_text(seg, sent)
+        if is_sourced(text):
+            return
+        if _MYTH_TRAFFICKERS in patterns:
+            for s, e, _m in spans(seg, sent, _MYTH_TRAFFICKERS, text):
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
-            negated = bool(_NEGATED.search(sent.text))
+        if _MYTH_WHO in patterns or _MYTH_BEGINS in patterns:
+            negated = bool(_NEGATED.search(text))
             if not negated:  # "trafficking does not usually begin with a stranger" is the correction
                 for pattern in (_MYTH_WHO, _MYTH_BEGINS):
-                    for s, e, _m in regex_spans(sent, pattern):
-                        yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
-            any_gender = ("victims can be people of any gender, age and background",)
-            for pattern in (_TYPICAL_VICTIM, _VICTIM_PROFILE):
-                for s, e, _m in regex_spans(sent, pattern):
+                    if pattern in patterns:
+                        for s, e, _m in spans(seg, sent, pattern, text):
+                            yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
+        for pattern in (_TYPICAL_VICTIM, _VICTIM_PROFILE):
+            if pattern in patterns:
+                for s, e, _m in spans(seg, sent, pattern, text):
                     yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"), suggestions=any_gender)
-            for s, e, _m in regex_spans(sent, _MYTH_VICTIMS):
+        if _MYTH_VICTIMS in patterns:
+            for s, e, _m in spans(seg, sent, _MYTH_VICTIMS, text):
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"))
-            for s, e, m in regex_spans(sent, _ONLY_GROUP):
+        if _ONLY_GROUP in patterns:
+            for s, e, m in spans(seg, sent, _ONLY_GROUP, text):
                 foreign = not re.match(r"(?i)(women|girls|young|poor|the poor)", m.group(1))
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"),
                                   suggestions=None if foreign else any_gender)
@@ -319,6 +412,7 @@ class NationalityVictimCheck:
     """STE005: nationality or region + 'girls' as a generic label ('Eastern European girls')."""
 
     codes = ("STE005",)
+    gate = Gate.of(words=["girls"])  # the finding ends on a token 'girls'
 
     def wants(self, sent) -> bool:
         return any(t.lower_ == "girls" for t in sent)  # NER tells a nationality before "girls"
@@ -327,9 +421,9 @@ class NationalityVictimCheck:
         if not ctx.enabled("STE005"):
             return
         for seg, sent in sentences(ctx):
-            if is_sourced(sent.text):
-                continue
             toks = list(sent)
+            if not any(t.lower_ == "girls" for t in toks) or is_sourced(sent_text(seg, sent)):
+                continue
             for k, tok in enumerate(toks):
                 if tok.lower_ != "girls":
                     continue
@@ -353,6 +447,7 @@ class CommunityBlocCheck:
     """STE006: 'the Roma/migrant/Muslim community' as one bloc (named organisations excepted)."""
 
     codes = ("STE006",)
+    gate = Gate.of(words=["community"])  # _BLOC ends on the word 'community'
 
     def wants(self, sent) -> bool:
         return False  # surface patterns only
@@ -362,7 +457,7 @@ class CommunityBlocCheck:
             return
         rule = ctx.rules.get("STE006")
         for seg, sent in sentences(ctx):
-            for s, e, m in regex_spans(sent, _BLOC):
+            for s, e, m in spans(seg, sent, _BLOC):
                 group = m.group(1)
                 if group.lower() not in DEMONYMS | {"migrant", "immigrant", "refugee", "foreign"}:
                     continue
@@ -383,11 +478,19 @@ class GenderedLabellingCheck:
     """STE010: women labelled victims and men labelled (illegal) migrants for the same situation."""
 
     codes = ("STE010",)
+    # A finding is an offender label ('as migrants') set against a victim label of the other sex,
+    # both after 'as' with a gendered subject, in one paragraph: all four kinds of word are needed.
+    gate = AllGate((Gate.of(words=["as"]), Gate.of(words=GENDERED_PARAGRAPH_WORDS),
+                    Gate.of(words=_VICTIM_LABELS), Gate.of(words=_OFFENDER_LABELS)))
 
     def wants(self, sent) -> bool:
-        """A label verb's subject and its 'as victims / as migrants' phrase are in one sentence."""
+        """A label verb's subject and its 'as victims / as migrants' phrase are in one sentence,
+        in a paragraph that also holds a gendered word and both kinds of label (the gate's words)."""
         low = {t.lower_ for t in sent}
-        return "as" in low and bool(low & (_VICTIM_LABELS | _OFFENDER_LABELS))
+        if "as" not in low or not low & (_VICTIM_LABELS | _OFFENDER_LABELS):
+            return False
+        para = {t.lower_ for t in sent.doc}
+        return bool(para & _VICTIM_LABELS) and bool(para & _OFFENDER_LABELS) and bool(para & GENDERED_WORDS)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.info.statistical or not ctx.enabled("STE010"):
