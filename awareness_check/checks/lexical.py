@@ -54,10 +54,11 @@ class CompiledTerms:
                         self.plain_tokens.add(key, [list(p) for p in entry.patterns])
         self.vocab = nlp.vocab
 
-    def matches(self, doc):
+    def matches(self, doc, patterns: bool = True):
+        """``patterns=False``: the paragraph holds no word a token pattern needs, so skip the Matcher."""
         spans = []
         tokens = self.tokens if doc.has_annotation("TAG") or doc.has_annotation("POS") else self.plain_tokens
-        raw = list(self.phrases(doc)) + (list(tokens(doc)) if len(tokens) else [])
+        raw = list(self.phrases(doc)) + (list(tokens(doc)) if patterns and len(tokens) else [])
         for match_id, start, end in raw:
             key = self.vocab.strings[match_id]
             span = doc[start:end]
@@ -177,25 +178,32 @@ def _pattern_gate(pattern) -> Gate | None:
     return best
 
 
-def term_gate(rules: RuleSet) -> Gate | None:
-    """Every ``term`` entry's phrases (each by its longest word) and patterns (each by its most
-    selective required token): a paragraph with none of them cannot match any entry."""
+def term_gates(rules: RuleSet) -> tuple[Gate | None, Gate | None]:
+    """(phrases, patterns): every ``term`` entry's phrases, each by its longest word, and its
+    token patterns, each by its most selective required token. A paragraph neither opens cannot
+    match any entry; one only the first opens needs no Matcher run (the slow part)."""
     words: set[str] = set()
+    pattern_words: set[str] = set()
     prefixes: set[str] = set()
     for rule in rules.by_kind("term"):
         for entry in rule.entries:
             for form in surface_forms(entry):
                 parts = pieces(form)
                 if not parts:
-                    return None
+                    return None, None
                 words.add(max(parts, key=len))
             for pattern in entry.patterns:
                 gate = _pattern_gate(pattern)
                 if gate is None:
-                    return None
-                words |= gate.words
+                    return Gate.of(words), None
+                pattern_words |= gate.words
                 prefixes.update(gate.prefixes)
-    return Gate.of(words, prefixes)
+    return Gate.of(words), Gate.of(pattern_words, prefixes)
+
+
+def term_gate(rules: RuleSet) -> Gate | None:
+    phrases, patterns = term_gates(rules)
+    return None if phrases is None or patterns is None else phrases | patterns
 
 
 class TermCheck:
@@ -225,9 +233,10 @@ class TermCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         compiled = compiled_for(ctx.adoc.nlp, ctx.rules, ctx.info.statistical)
         statistical = ctx.info.statistical
+        pattern_gate = term_gates(ctx.rules)[1]
         for seg in ctx.segments:
             by_rule: dict[str, list] = {}
-            for key, span in compiled.matches(seg.doc):
+            for key, span in compiled.matches(seg.doc, pattern_gate is None or pattern_gate.opens(seg)):
                 rule, entry = compiled.lookup[key]
                 if not ctx.settings.selects(rule):
                     continue
