@@ -28,14 +28,18 @@ def surface_forms(entry: Entry) -> list[str]:
 
 
 class CompiledTerms:
-    """Matchers for every ``term`` rule, keyed by ``CODE|entry-id``."""
+    """Matchers for every ``term`` rule, keyed by ``CODE|entry-id``.
+
+    Phrases go into one PhraseMatcher. Token patterns get a Matcher per entry, gated by the words
+    the entry's patterns need (the Matcher's cost grows with the patterns it tries at every token,
+    so a paragraph only pays for the entries it could match).
+    """
 
     def __init__(self, nlp, rules: RuleSet, statistical: bool):
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.tokens = Matcher(nlp.vocab, validate=True)
-        # A paragraph selective analysis left untagged (no sentence selected) cannot go through a
-        # Matcher holding POS patterns (spaCy E155): it gets the patterns that need no tagger.
-        self.plain_tokens = Matcher(nlp.vocab, validate=True)
+        # (gate, matcher, plain matcher): a paragraph selective analysis left untagged cannot go
+        # through a Matcher holding POS patterns (spaCy E155): it gets the patterns needing no tagger.
+        self.pattern_groups: list[tuple[Gate | None, Matcher, Matcher | None]] = []
         self.lookup: dict[str, tuple[Rule, Entry]] = {}
         self.skipped: list[str] = []
         for rule in rules.by_kind("term"):
@@ -46,24 +50,42 @@ class CompiledTerms:
                 if forms:
                     self.phrases.add(key, [nlp.make_doc(f) for f in forms])
                 if entry.patterns:
-                    if ctxmod.needs_statistics(entry.patterns) and not statistical:
+                    stats = ctxmod.needs_statistics(entry.patterns)
+                    if stats and not statistical:
                         self.skipped.append(key)
                         continue
-                    self.tokens.add(key, [list(p) for p in entry.patterns])
-                    if not ctxmod.needs_statistics(entry.patterns):
-                        self.plain_tokens.add(key, [list(p) for p in entry.patterns])
+                    matcher = Matcher(nlp.vocab, validate=True)
+                    matcher.add(key, [list(p) for p in entry.patterns])
+                    plain = None
+                    if not stats:
+                        plain = Matcher(nlp.vocab, validate=True)
+                        plain.add(key, [list(p) for p in entry.patterns])
+                    self.pattern_groups.append((_entry_gate(entry), matcher, plain))
         self.vocab = nlp.vocab
 
-    def matches(self, doc, patterns: bool = True):
-        """``patterns=False``: the paragraph holds no word a token pattern needs, so skip the Matcher."""
-        spans = []
-        tokens = self.tokens if doc.has_annotation("TAG") or doc.has_annotation("POS") else self.plain_tokens
-        raw = list(self.phrases(doc)) + (list(tokens(doc)) if patterns and len(tokens) else [])
-        for match_id, start, end in raw:
-            key = self.vocab.strings[match_id]
-            span = doc[start:end]
-            spans.append((key, span))
-        return spans
+    def matches(self, doc, words: frozenset[str] | None = None):
+        """Matches in ``doc``; ``words`` (the paragraph's gate words) skips entries that cannot match."""
+        tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
+        raw = list(self.phrases(doc))
+        found = []
+        for gate, matcher, plain in self.pattern_groups:
+            if words is not None and gate is not None and not gate.opens_words(words):
+                continue
+            m = matcher if tagged else plain
+            if m is not None:
+                found.extend(m(doc))
+        raw += sorted(found, key=lambda x: (x[1], x[2]))
+        return [(self.vocab.strings[match_id], doc[start:end]) for match_id, start, end in raw]
+
+
+def _entry_gate(entry: Entry) -> Gate | None:
+    gates = [_pattern_gate(p) for p in entry.patterns]
+    if any(g is None for g in gates):
+        return None
+    out = gates[0]
+    for g in gates[1:]:
+        out = out | g
+    return out
 
 
 _COMPILED: dict[tuple[int, int, bool], CompiledTerms] = {}
@@ -233,10 +255,9 @@ class TermCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         compiled = compiled_for(ctx.adoc.nlp, ctx.rules, ctx.info.statistical)
         statistical = ctx.info.statistical
-        pattern_gate = term_gates(ctx.rules)[1]
         for seg in ctx.segments:
             by_rule: dict[str, list] = {}
-            for key, span in compiled.matches(seg.doc, pattern_gate is None or pattern_gate.opens(seg)):
+            for key, span in compiled.matches(seg.doc, seg.words):
                 rule, entry = compiled.lookup[key]
                 if not ctx.settings.selects(rule):
                     continue
