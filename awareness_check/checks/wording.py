@@ -78,10 +78,20 @@ def lemma(token) -> str:
 
 
 def near_words(span, words: Iterable[str]) -> bool:
-    text = " " + " ".join(t.lower_ for t in span) + " "
-    lemmas = {lemma(t) for t in span} | {t.lower_ for t in span}
+    """Any of ``words`` in ``span``: a single word as a lower-case form or lemma, a phrase as
+    lower-case forms in a row."""
+    lows: list[str] = []
+    lemmas: set[str] = set()
+    for t in span:  # one walk over the tokens (each Token access builds a Python object)
+        low = t.lower_
+        lows.append(low)
+        lemmas.add((t.lemma_ or t.text).lower())
+    lemmas.update(lows)
+    text = None
     for w in words:
         if " " in w:
+            if text is None:
+                text = " " + " ".join(lows) + " "
             if f" {w} " in text:
                 return True
         elif w in lemmas:
