@@ -19,11 +19,14 @@ surface patterns, never crash.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from spacy.attrs import IS_ALPHA
 from spacy.matcher import PhraseMatcher
 
 from ..findings import Finding, Severity
+from ..gates import Gate, paragraph_words, pieces
 from ..lexicon import RuleSet
 from ..people import DEMONYMS, MIGRATION_CONTEXT, MOVING_PEOPLE, PERSON_NOUNS, is_person
 from ..roles import subjects_of
@@ -63,8 +66,9 @@ def phrase_matcher(ctx: CheckContext, code: str) -> PhraseMatcher:
     return _MATCHERS[key]
 
 
-def sentences(ctx: CheckContext):
-    for seg in ctx.segments:
+def sentences(ctx: CheckContext, segments=None):
+    """(paragraph, sentence) over ``segments``, by default the paragraphs the check's gate opened."""
+    for seg in ctx.segments if segments is None else segments:
         for sent in seg.doc.sents:
             yield seg, sent
 
@@ -74,10 +78,20 @@ def lemma(token) -> str:
 
 
 def near_words(span, words: Iterable[str]) -> bool:
-    text = " " + " ".join(t.lower_ for t in span) + " "
-    lemmas = {lemma(t) for t in span} | {t.lower_ for t in span}
+    """Any of ``words`` in ``span``: a single word as a lower-case form or lemma, a phrase as
+    lower-case forms in a row."""
+    lows: list[str] = []
+    lemmas: set[str] = set()
+    for t in span:  # one walk over the tokens (each Token access builds a Python object)
+        low = t.lower_
+        lows.append(low)
+        lemmas.add((t.lemma_ or t.text).lower())
+    lemmas.update(lows)
+    text = None
     for w in words:
         if " " in w:
+            if text is None:
+                text = " " + " ".join(lows) + " "
             if f" {w} " in text:
                 return True
         elif w in lemmas:
@@ -85,15 +99,125 @@ def near_words(span, words: Iterable[str]) -> bool:
     return False
 
 
-def regex_spans(sent, pattern: re.Pattern) -> Iterator[tuple[int, int, re.Match]]:
-    """Regex over a sentence; yields Doc character offsets."""
+def regex_spans(sent, pattern: re.Pattern, text: str | None = None) -> Iterator[tuple[int, int, re.Match]]:
+    """Regex over a sentence; yields Doc character offsets. ``text``: the sentence's text when the
+    caller has it (``sent_text``), since ``sent.text`` rebuilds it from every token."""
     base = sent.start_char
-    for m in pattern.finditer(sent.text):
+    for m in pattern.finditer(sent.text if text is None else text):
         yield base + m.start(), base + m.end(), m
+
+
+def sent_text(seg, sent) -> str:
+    """The sentence's text, sliced from the paragraph string (``sent.text`` joins every token)."""
+    return seg.text[sent.start_char:sent.end_char]
 
 
 def person_or_group(token) -> bool:
     return is_person(token) or token.lower_ in MOVING_PEOPLE or lemma(token) in MOVING_PEOPLE
+
+
+# --- paragraph gates (gates.py) -----------------------------------------------------------------
+# Each check's gate is derived from what its code requires: the words its regexes cannot match
+# without, the token forms and lemmas its parse rules start from, and the words its ``wants``
+# triggers on. A paragraph the gate keeps closed can hold no finding of the check.
+
+@dataclass(frozen=True)
+class AllGates:
+    """Opens where every one of its gates opens: a pattern that needs several words at once
+    ('human' and 'cargo'). Each part must itself be a necessary condition."""
+
+    gates: tuple
+
+    def opens(self, segment) -> bool:
+        return self.opens_words(segment.words)
+
+    def opens_words(self, words: frozenset[str]) -> bool:
+        return all(g.opens_words(words) for g in self.gates)
+
+
+@dataclass(frozen=True)
+class AnyGates:
+    """``gates.AnyGate`` that also answers for a bare word set (a sentence's, in ``run``)."""
+
+    gates: tuple
+
+    def opens(self, segment) -> bool:
+        return self.opens_words(segment.words)
+
+    def opens_words(self, words: frozenset[str]) -> bool:
+        return any(g.opens_words(words) for g in self.gates)
+
+
+def lemma_gate(forms: Iterable[str]) -> Gate:
+    """Tokens whose lower-case form or lemma is one of ``forms``: word stems (any inflection).
+    A form of several parts ('asylum-seeker', 'flood of') by its first part, which inflection
+    leaves alone; a token can never equal a phrase, so this is generous, never short."""
+    lemmas: list[str] = []
+    prefixes: list[str] = []
+    for form in forms:
+        parts = pieces(form)
+        if parts == [form.lower()]:
+            lemmas.append(form)
+        elif parts:
+            prefixes.append(parts[0])
+    return Gate.of(prefixes=prefixes, lemmas=lemmas)
+
+
+# Parts of listed phrases that most paragraphs of an anti-trafficking text hold anyway.
+_COMMON_PARTS = frozenset({"a", "an", "the", "of", "on", "from", "her", "his", "their", "living", "family", "families",
+                           "trade", "earth", "house", "stories", "story", "migrant", "migrants", "migration",
+                           "migrations", "immigration", "immigrations"})
+
+
+def rare_part(phrase: str) -> str:
+    """The part a phrase is gated by. A phrase match (PhraseMatcher on LOWER) needs every one of
+    its parts, so any will do: the longest that is not a common word."""
+    parts = pieces(phrase)
+    if not parts:
+        return phrase
+    return max((p for p in parts if p not in _COMMON_PARTS), key=len, default=max(parts, key=len))
+
+
+class RuleGate:
+    """A gate on a custom rule's listed words, built on first use from the installed lexicon
+    (``lemmas``: in any inflection, for checks that read lemmas), or'ed with ``extra``.
+
+    The gate cannot see the rules a scan runs with, so a check asks ``segments(ctx)``: the
+    paragraphs the gate opened when it was built from every word ``ctx.rules`` lists, else all
+    of them (a custom lexicon with more words is read everywhere, as without gates)."""
+
+    def __init__(self, code: str, *, lemmas: bool = False, entry_id: str | None = None, extra=None):
+        self.code, self.lemmas, self.entry_id, self.extra = code, lemmas, entry_id, extra
+        self._gate: Gate | None = None
+        self._source: frozenset[str] = frozenset()
+        self._covers: dict[int, tuple[RuleSet, bool]] = {}
+
+    def _built(self) -> Gate:
+        if self._gate is None:
+            from ..lexicon import load_rules
+
+            source = frozenset(rule_words(load_rules(), self.code, self.entry_id))
+            gate = lemma_gate(source) if self.lemmas else Gate.of(words=[rare_part(f) for f in source])
+            self._source, self._gate = source, gate
+        return self._gate
+
+    def opens(self, segment) -> bool:
+        return self.opens_words(segment.words)
+
+    def opens_words(self, words: frozenset[str]) -> bool:
+        return self._built().opens_words(words) or (self.extra is not None and self.extra.opens_words(words))
+
+    def covers(self, rules: RuleSet) -> bool:
+        hit = self._covers.get(id(rules))
+        if hit is None or hit[0] is not rules:
+            self._built()
+            hit = (rules, rule_words(rules, self.code, self.entry_id) <= self._source)
+            self._covers[id(rules)] = hit
+        return hit[1]
+
+    def segments(self, ctx: CheckContext):
+        return ctx.segments if self.covers(ctx.rules) else ctx.document_segments
+
 
 
 # --- judgmental ---------------------------------------------------------------------------------
@@ -136,27 +260,45 @@ def child_in(text: str) -> bool:
     return bool(_CHILD_WORDS.search(text))
 
 
+# Every finding is a match of _CONSENT_ANY, _CONSENT_ADULT or _CHILD_CHOICE; one word each
+# alternative cannot match without (the verb of "chose to go", "willingly", "choice"/"decision"
+# with "was", "yes" of "said yes to", "own" with will/accord/volition; the child-choice verbs,
+# which need "with").
+_CONSENT_GATE = AnyGates((
+    Gate.of(words=["chose", "choose", "chooses", "choosing", "decided", "decides", "agreed", "agrees", "consented",
+                   "consents", "willingly", "voluntarily", "yes"]),
+    AllGates((Gate.of(words=["choice", "decision"]), Gate.of(words=["was"]))),
+    AllGates((Gate.of(words=["own"]), Gate.of(words=["will", "accord", "volition"]))),
+    AllGates((Gate.of(words=["opted", "opts", "preferred", "prefers", "wanted", "wants", "insisted", "happy", "keen",
+                             "eager", "willing", "glad"]), Gate.of(words=["with"]))),
+))
+
+
 class ConsentCheck:
     """JDG005 (choice framed as blame, JV-04) and JDG006 (consent attributed to a child, CP-07)."""
 
     codes = ("JDG005", "JDG006")
+    gate = _CONSENT_GATE
 
     def wants(self, sent) -> bool:
         return False  # surface patterns only
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for seg, sent in sentences(ctx):
-            child = child_in(sent.text)
+            text = sent_text(seg, sent)
+            if not _CONSENT_GATE.opens_words(paragraph_words(text)):
+                continue  # the gate, per sentence: no pattern can match
+            child = child_in(text)
             if child and ctx.enabled("JDG006"):
-                found = [(s, e) for pattern in (_CONSENT_ANY, _CHILD_CHOICE) for s, e, _m in regex_spans(sent, pattern)]
+                found = [(s, e) for pattern in (_CONSENT_ANY, _CHILD_CHOICE) for s, e, _m in regex_spans(sent, pattern, text)]
                 for s, e in _outer(found):
                     yield ctx.finding("JDG006", seg, (s, e), suggestions=("was recruited",))
             elif ctx.enabled("JDG005"):
-                for s, e, _m in regex_spans(sent, _CONSENT_ADULT):
+                for s, e, _m in regex_spans(sent, _CONSENT_ADULT, text):
                     yield ctx.finding("JDG005", seg, (s, e), suggestions=("was recruited with a false job offer",))
 
 
-_DAMAGE = {"damaged", "broken", "ruined", "soiled", "destroyed", "worthless", "tainted", "spoiled", "spoilt"}
+_DAMAGE = frozenset({"damaged", "broken", "ruined", "soiled", "destroyed", "worthless", "tainted", "spoiled", "spoilt"})
 _NOT_INDIVIDUALS = {"it", "family", "families", "home", "group", "groups", "community", "communities", "population",
                     "gang", "gangs", "crowd", "crowds", "boat"}
 _USED_GOODS = re.compile(r"\bused goods\b|\bdamaged goods\b", re.I)
@@ -166,6 +308,7 @@ class DamagedPersonCheck:
     """JDG010: damage words said of people, read from the parse (not 'a broken promise')."""
 
     codes = ("JDG010",)
+    gate = Gate.of(words=_DAMAGE | {"goods"})  # a damage word (the parse rule, wants) or _USED_GOODS
 
     def wants(self, sent) -> bool:
         return any(t.lower_ in _DAMAGE for t in sent)
@@ -173,28 +316,35 @@ class DamagedPersonCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("JDG010"):
             return
-        for seg, sent in sentences(ctx):
-            for s, e, _m in regex_spans(sent, _USED_GOODS):
-                yield ctx.finding("JDG010", seg, (s, e))
-            if not ctx.info.statistical:
+        for seg in ctx.segments:
+            goods = "goods" in seg.words
+            damage = ctx.info.statistical and not _DAMAGE.isdisjoint(seg.words)
+            for sent in seg.doc.sents:
+                if goods:
+                    for s, e, _m in regex_spans(sent, _USED_GOODS, sent_text(seg, sent)):
+                        yield ctx.finding("JDG010", seg, (s, e))
+                if damage:
+                    yield from self._damaged(ctx, seg, sent)
+
+    @staticmethod
+    def _damaged(ctx: CheckContext, seg, sent) -> Iterable[Finding]:
+        for tok in sent:
+            if tok.lower_ not in _DAMAGE:
                 continue
-            for tok in sent:
-                if tok.lower_ not in _DAMAGE:
-                    continue
-                if any(c.dep_ in ("dobj", "obj") for c in tok.children):
-                    continue  # "traffickers ruined her life": a verb with an object
-                if any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children)):
-                    continue  # "survivors are not broken" says the opposite
-                if tok.dep_ == "amod":
-                    targets = [tok.head]
-                elif tok.dep_ in ("acomp", "oprd", "advcl", "xcomp", "conj", "ccomp") or tok.tag_ == "VBN":
-                    targets = subjects_of(tok) if tok.dep_ != "acomp" else subjects_of(tok.head)
-                    if tok.dep_ == "conj":
-                        targets = subjects_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else [tok.head]
-                else:
-                    continue
-                if any(is_person(t) and t.lower_ not in _NOT_INDIVIDUALS for t in targets):
-                    yield ctx.finding("JDG010", seg, (tok.idx, tok.idx + len(tok.text)))
+            if any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                continue  # "traffickers ruined her life": a verb with an object
+            if any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children)):
+                continue  # "survivors are not broken" says the opposite
+            if tok.dep_ == "amod":
+                targets = [tok.head]
+            elif tok.dep_ in ("acomp", "oprd", "advcl", "xcomp", "conj", "ccomp") or tok.tag_ == "VBN":
+                targets = subjects_of(tok) if tok.dep_ != "acomp" else subjects_of(tok.head)
+                if tok.dep_ == "conj":
+                    targets = subjects_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else [tok.head]
+            else:
+                continue
+            if any(is_person(t) and t.lower_ not in _NOT_INDIVIDUALS for t in targets):
+                yield ctx.finding("JDG010", seg, (tok.idx, tok.idx + len(tok.text)))
 
 
 # --- sensationalist -----------------------------------------------------------------------------
@@ -207,6 +357,7 @@ _RAID = re.compile(r"\braid[- ]and[- ]rescue\b|\brescued? (?:\w+ ){0,3}from the 
                    r"(?:girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|labourers|laborers|migrants|families)\s+free\b", re.I)
 _RESCUE_LEMMAS = {"rescue", "save", "free", "liberate"}
 _RESCUE_TRIGGERS = Triggers.of(lemmas=_RESCUE_LEMMAS)
+_RESCUE_GATE = Gate.of(lemmas=_RESCUE_LEMMAS)
 _RESCUE_FORMS = re.compile(r"\b(rescued|rescues|rescuing|rescue|saved|saves|save|saving|freed|frees|free|liberated)\b\s+(?:\d[\d,]*\s+|a\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d+\s+|dozens\s+of\s+|hundreds\s+of\s+)?(?:\w+\s+)?(girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|her|him|them)\b", re.I)
 
 
@@ -214,6 +365,9 @@ class RescueCheck:
     """SNS003: rescue/save/free said of people; maritime and disaster rescues are terms of art."""
 
     codes = ("SNS003",)
+    # _RAID needs "rescue"/"rescued" or "free", the parse rule a token whose lemma is in
+    # _RESCUE_LEMMAS, _RESCUE_FORMS one of their forms: all begin with a stem (as in wants).
+    gate = _RESCUE_GATE
 
     def wants(self, sent) -> bool:
         return _RESCUE_TRIGGERS.hit(sent)
@@ -222,10 +376,10 @@ class RescueCheck:
         if not ctx.enabled("SNS003"):
             return
         for seg, sent in sentences(ctx):
-            low = sent.text.lower()
-            if "search and rescue" in low or "rescue at sea" in low or near_words(sent, _MARITIME):
-                continue
-            found: list[tuple[int, int]] = [(s, e) for s, e, _ in regex_spans(sent, _RAID)]
+            text = sent_text(seg, sent)
+            if not _RESCUE_GATE.opens_words(paragraph_words(text)):
+                continue  # the gate, per sentence: nothing here can match
+            found: list[tuple[int, int]] = [(s, e) for s, e, _ in regex_spans(sent, _RAID, text)]
             if ctx.info.statistical:
                 for tok in sent:
                     if lemma(tok) not in _RESCUE_LEMMAS or tok.pos_ != "VERB":
@@ -242,9 +396,14 @@ class RescueCheck:
                     if people:
                         found.append((tok.idx, tok.idx + len(tok.text)))
             else:
-                for s, e, m in regex_spans(sent, _RESCUE_FORMS):
+                for s, e, m in regex_spans(sent, _RESCUE_FORMS, text):
                     if not m.group(2)[:1].isupper():
                         found.append((s, s + len(m.group(1))))
+            if not found:
+                continue
+            low = text.lower()
+            if "search and rescue" in low or "rescue at sea" in low or near_words(sent, _MARITIME):
+                continue  # asked only once something was found: the answer is the same
             for s, e in _outer(found):
                 text = seg.text[s:e].lower()
                 sugg = ("identification operation",) if "raid" in text else ("identified", "supported to leave")
@@ -272,6 +431,7 @@ _ABDUCT = {"kidnap", "abduct", "snatch", "kidnapping", "abduction", "snatching"}
 _SEIZE = {"grab", "bundle", "drag", "whisk", "bundled", "dragged", "grabbed"}
 _SEIZE_PARTICLES = {"into", "off", "away", "from", "onto", "inside"}
 _ABDUCT_TRIGGERS = Triggers.of(lemmas=_ABDUCT | _SEIZE)
+_ABDUCT_GATE = Gate.of(lemmas=_ABDUCT | _SEIZE)
 _GENERIC_CUES = {"every", "often", "usually", "most", "always", "routinely", "typically", "commonly", "daily", "constantly"}
 _ABDUCT_BLANK = re.compile(r"\b(?:are|is|being|get|gets)\s+(?:being\s+)?(kidnapped|abducted|snatched)\b|\b(kidnapping|abducting|snatching)\s+(?:children|girls|boys|women|kids|people)\b", re.I)
 
@@ -280,6 +440,9 @@ class AbductionCheck:
     """SNS007: kidnapping-by-strangers told as the generic story (present tense or habitual)."""
 
     codes = ("SNS007",)
+    # The parse rules start from a token whose form or lemma is in _ABDUCT or _SEIZE, and
+    # _ABDUCT_BLANK needs kidnapped/abducted/snatched...: all begin with a stem (as in wants).
+    gate = _ABDUCT_GATE
 
     def wants(self, sent) -> bool:
         return _ABDUCT_TRIGGERS.hit(sent)
@@ -288,8 +451,11 @@ class AbductionCheck:
         if not ctx.enabled("SNS007"):
             return
         for seg, sent in sentences(ctx):
+            text = sent_text(seg, sent)
+            if not _ABDUCT_GATE.opens_words(paragraph_words(text)):
+                continue  # the gate, per sentence: nothing here can match
             if not ctx.info.statistical:
-                for s, e, m in regex_spans(sent, _ABDUCT_BLANK):
+                for s, e, m in regex_spans(sent, _ABDUCT_BLANK, text):
                     g = 1 if m.group(1) else 2
                     yield ctx.finding("SNS007", seg, (sent.start_char + m.start(g), sent.start_char + m.end(g)), suggestions=("recruited through deception",))
                 continue
@@ -337,6 +503,9 @@ class EmotiveDensityCheck:
     """SNS013: emotive words, weighed by density (paragraph and document)."""
 
     codes = ("SNS013",)
+    # A span is a PhraseMatcher match of a listed phrase: the paragraph holds a part of it. The
+    # density's denominator (every paragraph's words) is counted over the whole document.
+    gate = RuleGate("SNS013")
 
     def wants(self, sent) -> bool:
         return False  # surface patterns only
@@ -347,15 +516,14 @@ class EmotiveDensityCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         matcher = phrase_matcher(ctx, "SNS013")
         per_seg: list[tuple] = []
-        total_words = 0
-        for seg in ctx.segments:
-            words = sum(1 for t in seg.doc if t.is_alpha)
-            total_words += words
+        for seg in self.gate.segments(ctx):
             spans = [seg.doc[s:e] for _id, s, e in matcher(seg.doc)]
             spans = _longest(spans)
             spans = [sp for sp in spans if not _literal_emotive(sp)]
             per_seg.append((seg, spans))
         count = sum(len(s) for _, s in per_seg)
+        # The density is 0.0 whatever the length when nothing was found: count words only then.
+        total_words = _alpha_words(ctx) if count else 0
         density = round(100.0 * count / total_words, 2) if total_words else 0.0
         max_para = max((len(s) for _, s in per_seg), default=0)
         ctx.stats["emotive_words"] = {"count": count, "per_100_words": density, "max_per_paragraph": max_para}
@@ -372,6 +540,19 @@ class EmotiveDensityCheck:
                 else:
                     sev, detail = Severity.SUGGESTION, ""
                 yield ctx.finding("SNS013", seg, sp, severity=sev, detail=detail)
+
+
+def _alpha_words(ctx: CheckContext) -> int:
+    """Alphabetic tokens in the whole document (every paragraph, gate or not). A paragraph no
+    check tokenised is tokenised here without keeping the Doc (same tokens as ``seg.doc``)."""
+    make_doc = ctx.adoc.nlp.make_doc
+    total = 0
+    for seg in ctx.document_segments:
+        doc = seg.analysed if seg.analysed is not None else seg.__dict__.get("doc")
+        if doc is None:
+            doc = make_doc(seg.text)
+        total += doc.count_by(IS_ALPHA).get(1, 0)
+    return total
 
 
 def _longest(spans):
@@ -398,6 +579,7 @@ class ThreatFramingCheck:
     """SNS014: 'migrant crisis' / 'mass migration' without figures in the sentence."""
 
     codes = ("SNS014",)
+    gate = RuleGate("SNS014")  # a PhraseMatcher match of a listed phrase: a part of it is here
 
     def wants(self, sent) -> bool:
         return False  # surface patterns only
@@ -406,14 +588,14 @@ class ThreatFramingCheck:
         if not ctx.enabled("SNS014"):
             return
         matcher = phrase_matcher(ctx, "SNS014")
-        for seg in ctx.segments:
+        for seg in self.gate.segments(ctx):
             for _id, s, e in matcher(seg.doc):
                 span = seg.doc[s:e]
                 try:
                     sent = span.sent
                 except ValueError:
                     sent = seg.doc[:]
-                if _NUMBER.search(sent.text):
+                if _NUMBER.search(seg.text[sent.start_char:sent.end_char]):
                     continue
                 entry = ctx.rules.get("SNS014").entries[0]
                 yield ctx.finding("SNS014", seg, span, entry=entry)
@@ -443,12 +625,25 @@ class _RuleWordTriggers:
 
 
 _PEST_TRIGGERS = _RuleWordTriggers("STG001")
+# The parse rule starts from a token whose form or lemma is listed (as wants); _BREED_LIKE needs
+# its verb, "like" and its animal; _PEST_BLANK one of its pest words.
+_PEST_GATE = RuleGate("STG001", lemmas=True, extra=AnyGates((
+    AllGates((
+        Gate.of(words=["breed", "breeds", "breeding", "bred", "multiply", "multiplies", "multiplying", "multiplied",
+                       "reproduce", "reproduces", "reproducing"]),
+        Gate.of(words=["like"]),
+        Gate.of(words=["rabbits", "animals", "rats", "flies", "vermin", "cockroaches", "insects", "mice", "dogs", "pigs",
+                       "cattle"]),
+    )),
+    Gate.of(words=["cockroach", "cockroaches", "vermin", "parasite", "parasites", "rats", "leeches", "plague", "infestation"]),
+)))
 
 
 class PestMetaphorCheck:
     """STG001: vermin words applied to people (the parse decides; literal pests are skipped)."""
 
     codes = ("STG001",)
+    gate = _PEST_GATE
 
     def wants(self, sent) -> bool:
         return _PEST_TRIGGERS.hit(sent)
@@ -457,11 +652,15 @@ class PestMetaphorCheck:
         if not ctx.enabled("STG001"):
             return
         words = rule_words(ctx.rules, "STG001")
-        for seg, sent in sentences(ctx):
-            for s, e, _m in regex_spans(sent, _BREED_LIKE):  # "they breed like rabbits": said of people only
+        covered = self.gate.covers(ctx.rules)
+        for seg, sent in sentences(ctx, self.gate.segments(ctx)):
+            text = sent_text(seg, sent)
+            if covered and not self.gate.opens_words(paragraph_words(text)):
+                continue  # the gate, per sentence: nothing here can match
+            for s, e, _m in regex_spans(sent, _BREED_LIKE, text):  # "they breed like rabbits": said of people only
                 yield ctx.finding("STG001", seg, (s, e))
             if not ctx.info.statistical:
-                for s, e, m in regex_spans(sent, _PEST_BLANK):
+                for s, e, m in regex_spans(sent, _PEST_BLANK, text):
                     g = 1 if m.group(1) else 2
                     yield ctx.finding("STG001", seg, (sent.start_char + m.start(g), sent.start_char + m.end(g)))
                 continue
@@ -503,6 +702,12 @@ _METAPHOR_TRIGGERS = _RuleWordTriggers("STG002", _METAPHOR_VERBS)
 MIGRANT_NOUNS = {"migrant", "migrants", "immigrant", "immigrants", "refugee", "refugees", "asylum", "seekers", "seeker",
                  "foreigners", "foreigner", "illegals", "aliens", "arrivals", "newcomers", "invaders"}
 _OF_ONLY = {"flood", "wave", "tide", "stream", "deluge", "torrent", "tsunami", "avalanche"}  # literal meanings are common: need "of <people>"
+# The parse rules start from a listed word (form or lemma) or a _METAPHOR_VERBS lemma (as wants);
+# _METAPHOR_BLANK needs one of its nouns.
+_METAPHOR_GATE = RuleGate("STG002", lemmas=True, extra=Gate.of(
+    lemmas=_METAPHOR_VERBS,
+    words=["flood", "floods", "wave", "waves", "tide", "tides", "influx", "influxes", "stream", "streams", "swarm", "swarms",
+           "horde", "hordes", "invasion", "invasions", "deluge", "deluges", "torrent", "torrents"]))
 _METAPHOR_BLANK = re.compile(r"\b(floods?|waves?|tides?|influx(?:es)?|streams?|swarms?|hordes?|invasions?|deluges?|torrents?)\s+of\s+(?:\w+\s+){0,2}(?:migrants|refugees|immigrants|foreigners|asylum seekers|people|illegals|arrivals|newcomers|men|young men|families)\b", re.I)
 
 
@@ -510,6 +715,7 @@ class MigrationMetaphorCheck:
     """STG002: flood/wave/swarm/horde/invasion metaphors when the parse applies them to people."""
 
     codes = ("STG002",)
+    gate = _METAPHOR_GATE
 
     def wants(self, sent) -> bool:
         return _METAPHOR_TRIGGERS.hit(sent)
@@ -519,9 +725,18 @@ class MigrationMetaphorCheck:
             return
         by_entry = {e.id: {f.lower() for f in surface_forms(e)} for e in ctx.rules.get("STG002").entries}
         rule = ctx.rules.get("STG002")
-        for seg, sent in sentences(ctx):
+        entry_ids = list(by_entry)
+        first_entry: dict[str, int] = {}  # form -> the first entry listing it
+        for k, v in enumerate(by_entry.values()):
+            for form in v:
+                first_entry.setdefault(form, k)
+        covered = self.gate.covers(ctx.rules)
+        for seg, sent in sentences(ctx, self.gate.segments(ctx)):
+            text = sent_text(seg, sent)
+            if covered and not self.gate.opens_words(paragraph_words(text)):
+                continue  # the gate, per sentence: nothing here can match
             if not ctx.info.statistical:
-                for s, e, m in regex_spans(sent, _METAPHOR_BLANK):
+                for s, e, m in regex_spans(sent, _METAPHOR_BLANK, text):
                     word = m.group(1).lower()
                     entry = next((rule.entry(k) for k, v in by_entry.items() if word in v), None)
                     yield ctx.finding(rule, seg, (s, s + len(m.group(1))), entry=entry)
@@ -530,7 +745,7 @@ class MigrationMetaphorCheck:
             military = near_words(sent, _MILITARY)
             for tok in sent:
                 lem = lemma(tok)
-                entry_id = next((k for k, v in by_entry.items() if lem in v or tok.lower_ in v), None)
+                entry_id = _first_entry(first_entry, entry_ids, lem, tok.lower_)
                 if tok.pos_ == "VERB" and lem in _METAPHOR_VERBS:
                     if self._verb_on_people(tok):
                         entry_id = "invasion" if lem in ("invade", "overrun") else ("swarm-of-migrants" if lem == "swarm" else "flood-of-migrants")
@@ -575,6 +790,12 @@ class MigrationMetaphorCheck:
         return False
 
 
+def _first_entry(first_entry: dict[str, int], entry_ids: list[str], *forms: str) -> str | None:
+    """The first entry (in rule order) listing any of ``forms``."""
+    hits = [first_entry[f] for f in forms if f in first_entry]
+    return entry_ids[min(hits)] if hits else None
+
+
 _NOMINAL_SUGGESTIONS = {
     "trafficked": "people who were trafficked", "smuggled": "smuggled migrants", "undocumented": "undocumented people",
     "enslaved": "people held in slavery", "exploited": "people who were exploited",
@@ -590,6 +811,8 @@ class NominalLabelCheck:
     """STG003: 'illegals', and 'the trafficked/smuggled/undocumented' used as nouns for people."""
 
     codes = ("STG003",)
+    # Findings are tokens "illegals", "illegal" or a listed the-trafficked word (as wants).
+    gate = RuleGate("STG003", entry_id="the-trafficked", extra=Gate.of(words=_NOMINAL_WORDS))
 
     def wants(self, sent) -> bool:
         return any(t.lower_ in _NOMINAL_WORDS for t in sent)  # the part of speech of the next word
@@ -599,7 +822,7 @@ class NominalLabelCheck:
             return
         rule = ctx.rules.get("STG003")
         words = {w for w in rule_words(ctx.rules, "STG003", "the-trafficked")}
-        for seg in ctx.segments:
+        for seg in self.gate.segments(ctx):
             doc = seg.doc
             for i, tok in enumerate(doc):
                 low = tok.lower_
@@ -641,10 +864,23 @@ _COMMODITY_NOUNS = {"commodity", "commodities", "product", "products", "merchand
 _FRESH_STOCK = re.compile(r"\b(?:fresh|new)\s+(?:stock|merchandise|meat|supplies|supply)\b", re.I)
 
 
+_FREIGHT_HUMAN = AllGates((Gate.of(words=["human"]), Gate.of(words=[
+    "cargo", "cargoes", "freight", "merchandise", "consignment", "consignments", "shipment", "shipments", "goods",
+    "commodity", "commodities", "load", "loads"])))
+_FREIGHT_OF = AllGates((
+    Gate.of(words=["shipment", "shipments", "consignment", "consignments", "cargo", "cargoes", "load", "loads", "batch", "batches"]),
+    Gate.of(words=["people", "persons", "humans", "women", "girls", "boys", "men", "children", "migrants", "refugees", "workers",
+                   "victims", "teenagers", "brides", "babies"])))
+_FRESH_STOCK_GATE = AllGates((Gate.of(words=["fresh", "new"]), Gate.of(words=["stock", "merchandise", "meat", "supplies", "supply"])))
+_FREIGHT_TOKENS = frozenset(_COMMODITY_NOUNS | {"cargo", "cargoes", "merchandise"})  # the parse rules' words
+
+
 class FreightMetaphorCheck:
     """STG010: people as freight ('human cargo', 'shipment of people', 'the merchandise')."""
 
     codes = ("STG010",)
+    # _FREIGHT's two alternatives, _FRESH_STOCK, and the parse rules' nouns (as wants).
+    gate = AnyGates((_FREIGHT_HUMAN, _FREIGHT_OF, _FRESH_STOCK_GATE, Gate.of(words=_FREIGHT_TOKENS)))
 
     @staticmethod
     def _said_of_people(tok) -> bool:
@@ -668,22 +904,29 @@ class FreightMetaphorCheck:
             return
         for seg in ctx.segments:
             doc = seg.doc
-            para_goods = near_words(doc[:], _GOODS_CUES)
-            para_crime = near_words(doc[:], _CRIME_ACTORS)
+            words = seg.words
+            cues: dict[str, bool] = {}
+
+            def crime_not_goods() -> bool:  # the paragraph names traffickers and no goods (asked when needed)
+                if "v" not in cues:
+                    cues["v"] = near_words(doc[:], _CRIME_ACTORS) and not near_words(doc[:], _GOODS_CUES)
+                return cues["v"]
+
             flagged: list[tuple[int, int]] = []
-            for sent in doc.sents:
-                for s, e, m in regex_spans(sent, _FREIGHT):
-                    g = 1 if m.group(1) else 2
-                    flagged.append((s if g == 1 else sent.start_char + m.start(g), sent.start_char + m.end(g)))
-            for sent in doc.sents:
-                if para_crime and not para_goods:
-                    for s, e, m in regex_spans(sent, _FRESH_STOCK):
+            if _FREIGHT_HUMAN.opens_words(words) or _FREIGHT_OF.opens_words(words):
+                for sent in doc.sents:
+                    for s, e, m in regex_spans(sent, _FREIGHT, sent_text(seg, sent)):
+                        g = 1 if m.group(1) else 2
+                        flagged.append((s if g == 1 else sent.start_char + m.start(g), sent.start_char + m.end(g)))
+            if _FRESH_STOCK_GATE.opens_words(words) and crime_not_goods():
+                for sent in doc.sents:
+                    for s, e, m in regex_spans(sent, _FRESH_STOCK, sent_text(seg, sent)):
                         flagged.append((s, e))
-            if ctx.info.statistical:
+            if ctx.info.statistical and not _FREIGHT_TOKENS.isdisjoint(words):
                 for tok in doc:
-                    if any(s <= tok.idx < e for s, e in flagged):
-                        continue
                     low = tok.lower_
+                    if low not in _FREIGHT_TOKENS or any(s <= tok.idx < e for s, e in flagged):
+                        continue
                     if low in _COMMODITY_NOUNS and self._said_of_people(tok):
                         flagged.append((tok.idx, tok.idx + len(tok.text)))
                         continue
@@ -694,7 +937,7 @@ class FreightMetaphorCheck:
                         if lemma(verb) in _HIDE_VERBS and any(is_person(o) for o in verb.children if o.dep_ in ("dobj", "nsubjpass")):
                             flagged.append((tok.idx, tok.idx + len(tok.text)))
                     elif low == "merchandise" and any(c.lower_ in ("the", "this", "their", "his") for c in tok.children if c.dep_ in ("det", "poss")):
-                        if para_crime and not para_goods and tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
+                        if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and crime_not_goods():
                             det = min((c for c in tok.children if c.dep_ in ("det", "poss")), key=lambda c: c.i)
                             flagged.append((det.idx, tok.idx + len(tok.text)))
             entry = ctx.rules.get("STG010").entries[0]
@@ -729,10 +972,26 @@ _PREDICATE_ADVERBS = {"mostly", "usually", "all", "often", "typically", "mainly"
 _CASE_CUES = {"case", "court", "trial", "convicted", "charged", "sentenced", "arrested", "police", "prosecutor", "jury"}
 
 
+# _BRING_CRIME and _DISEASE_RISK need one of _GROUPS and a crime, disease or risk word.
+_GROUP_WORDS_GATE = AllGates((
+    AnyGates((
+        Gate.of(words=["migrants", "immigrants", "refugees", "seekers", "foreigners", "newcomers", "illegals", "aliens",
+                       "outsiders", "foreign"]),
+        AllGates((Gate.of(words=["these", "those"]), Gate.of(words=["people"]))),
+    )),
+    Gate.of(words=["crime", "crimes", "drugs", "violence", "terrorism", "criminality", "disease", "diseases", "illness",
+                   "illnesses", "infection", "infections", "hiv", "aids", "epidemic", "epidemics", "tuberculosis", "tb",
+                   "hepatitis", "measles", "scabies", "lice", "germs", "viruses", "virus", "covid", "ebola", "cholera", "plague",
+                   "risk", "risks", "threat", "threats", "hazard", "hazards", "danger", "dangers"]),
+))
+_CRIME_LABEL_WORDS = frozenset(_CRIME_NOUNS) | frozenset(_TRADES)  # _predicates and _labels start from one (as wants)
+
+
 class GroupCrimeCheck:
     """STG011: a nationality or migrants in general linked with crime or disease."""
 
     codes = ("STG011",)
+    gate = AnyGates((_GROUP_WORDS_GATE, Gate.of(words=_CRIME_LABEL_WORDS)))
 
     def wants(self, sent) -> bool:
         return any(t.lower_ in _CRIME_NOUNS or t.lower_ in _TRADES for t in sent)  # NER tells a nationality
@@ -742,11 +1001,16 @@ class GroupCrimeCheck:
             return
         rule = ctx.rules.get("STG011")
         for seg, sent in sentences(ctx):
-            for pattern in (_BRING_CRIME, _DISEASE_RISK):
-                for s, e, m in regex_spans(sent, pattern):
-                    if near_words(sent, _FACT_CHECK):
-                        continue
-                    yield ctx.finding(rule, seg, (s, e), entry=rule.entry("migrants-bring-crime"))
+            text = sent_text(seg, sent)
+            words = paragraph_words(text)
+            if _GROUP_WORDS_GATE.opens_words(words):
+                for pattern in (_BRING_CRIME, _DISEASE_RISK):
+                    for s, e, m in regex_spans(sent, pattern, text):
+                        if near_words(sent, _FACT_CHECK):
+                            continue
+                        yield ctx.finding(rule, seg, (s, e), entry=rule.entry("migrants-bring-crime"))
+            if _CRIME_LABEL_WORDS.isdisjoint(words):
+                continue  # no crime noun or trade for a nationality to label
             for start_tok, end_tok in self._predicates(sent, ctx.info.statistical):
                 yield ctx.finding(rule, seg, (start_tok.idx, end_tok.idx + len(end_tok.text)), entry=rule.entry("nationality-crime-label"))
             for start_tok, noun in self._labels(sent, ctx.info.statistical):
@@ -806,7 +1070,7 @@ class GroupCrimeCheck:
             yield toks[i], noun
 
 
-_RELIGION = {"muslim", "christian", "jewish", "hindu", "buddhist", "sikh", "catholic", "protestant", "evangelical", "orthodox"}
+_RELIGION = frozenset({"muslim", "christian", "jewish", "hindu", "buddhist", "sikh", "catholic", "protestant", "evangelical", "orthodox"})
 _RELIGION_CONTEXT = {"religion", "religious", "faith", "mosque", "church", "churches", "temple", "synagogue", "persecution",
                      "persecuted", "discrimination", "prayer", "ramadan", "halal", "imam", "priest", "pastor", "rabbi",
                      "association", "organisation", "organization", "council", "leaders", "community", "communities", "worship"}
@@ -822,6 +1086,7 @@ class SensitiveAttributeCheck:
     """STG012: religion of a person mentioned where nothing in the sentence makes it relevant."""
 
     codes = ("STG012",)
+    gate = Gate.of(words=_RELIGION)  # a finding is a token naming a religion
 
     def wants(self, sent) -> bool:
         return False  # surface patterns only
@@ -830,6 +1095,8 @@ class SensitiveAttributeCheck:
         if not ctx.enabled("STG012"):
             return
         for seg, sent in sentences(ctx):
+            if _RELIGION.isdisjoint(paragraph_words(sent_text(seg, sent))):
+                continue  # the gate, per sentence
             if near_words(sent, _RELIGION_CONTEXT):
                 continue
             toks = list(sent)
