@@ -28,6 +28,34 @@ def stem(word: str) -> str:
     return w
 
 
+_CONSONANTS = frozenset("bcdfgklmnprstvz")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Every form English suffix rules map back to ``lemma`` (the lemmatizer's noun, verb and
+    adjective rules inverted, with a doubled final consonant and the irregular forms above): a
+    token whose lemma is ``lemma`` has one of these forms. Exact where a stem is generous
+    ('rat' covers 'rats', 'ratted', not 'rates' or 'rather')."""
+    w = lemma.lower()
+    out = {w, w + "s", w + "ed", w + "ing", w + "er", w + "est"}
+    if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+        out.add(w + "es")  # 'rates' is 'rate' + s, never 'rat' + es
+    if w.endswith("e"):
+        out |= {w + "d", w + "r", w + "st", w[:-1] + "ing"}
+    if w.endswith("y"):
+        out |= {w[:-1] + "ies", w[:-1] + "ied", w[:-1] + "ier", w[:-1] + "iest"}
+    if w.endswith("f"):
+        out.add(w[:-1] + "ves")
+    if w.endswith("fe"):
+        out.add(w[:-2] + "ves")
+    if w.endswith("man"):
+        out.add(w[:-3] + "men")
+    if len(w) >= 3 and w[-1] in _CONSONANTS and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing", w + w[-1] + "er", w + w[-1] + "est"}
+    out.update(IRREGULAR.get(w, ()))
+    return out
+
+
 @dataclass(frozen=True)
 class Triggers:
     """Exact lower-case words and prefixes; ``hit(sent)`` is True when any token matches."""

@@ -340,18 +340,19 @@ def find_claims(sent: Span, statistical: bool = True, text: str | None = None) -
             continue  # "$150 billion" is a money figure, handled above
         clause_text = text[slice(*_clause_of(clauses, m.start()))]
         millions = re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|a few))[\d,.]*\s*(?:million|billion)", m.group(0), re.I)
-        if not millions and _past_clause(sent, m.start(), m.end(), statistical) \
-                and not (GENERIC_TIME.search(clause_text) or ESTIMATE.search(clause_text)):
+        if not millions and not (GENERIC_TIME.search(clause_text) or ESTIMATE.search(clause_text)) \
+                and _past_clause(sent, m.start(), m.end(), statistical):
             continue  # "police seized thousands of files" reports an event; no event counts millions of people
         add(m, "DAT001", "prevalence-figure")
     for rx in (COUNT, THERE_ARE):
         for m in rx.finditer(text):
+            # the text test first: the parse is read only where the clause is about victims
+            if not VICTIM_CUE.search(text[slice(*_clause_of(clauses, m.start()))]):
+                continue  # "200 workers are employed on the farm" describes one place, not prevalence
             if not _present_clause(sent, m.start(), m.end(), statistical):
                 continue
             if rx is COUNT and not _subject_count(sent, m, statistical):
                 continue
-            if not VICTIM_CUE.search(text[slice(*_clause_of(clauses, m.start()))]):
-                continue  # "200 workers are employed on the farm" describes one place, not prevalence
             entry = "detection-as-prevalence" if rx is COUNT and _detection_context(text) else "prevalence-figure"
             add(m, "DAT001", entry)
 

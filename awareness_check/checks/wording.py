@@ -32,7 +32,7 @@ from ..people import DEMONYMS, MIGRATION_CONTEXT, MOVING_PEOPLE, PERSON_NOUNS, i
 from ..roles import subjects_of
 from .base import CheckContext
 from .lexical import surface_forms
-from ..triggers import Triggers
+from ..triggers import Triggers, inflections
 
 
 # --- shared helpers -----------------------------------------------------------------------------
@@ -149,18 +149,19 @@ class AnyGates:
 
 
 def lemma_gate(forms: Iterable[str]) -> Gate:
-    """Tokens whose lower-case form or lemma is one of ``forms``: word stems (any inflection).
-    A form of several parts ('asylum-seeker', 'flood of') by its first part, which inflection
-    leaves alone; a token can never equal a phrase, so this is generous, never short."""
-    lemmas: list[str] = []
+    """Tokens whose lower-case form or lemma is one of ``forms``: every inflection of a one-word
+    form (triggers.inflections). A form of several parts ('asylum-seeker', 'flood of') by its
+    first part's stem, which inflection leaves alone; a token can never equal a phrase, so this
+    is generous, never short."""
+    words: set[str] = set()
     prefixes: list[str] = []
     for form in forms:
         parts = pieces(form)
         if parts == [form.lower()]:
-            lemmas.append(form)
+            words |= inflections(form)
         elif parts:
             prefixes.append(parts[0])
-    return Gate.of(prefixes=prefixes, lemmas=lemmas)
+    return Gate.of(words=words, prefixes=prefixes)
 
 
 # Parts of listed phrases that most paragraphs of an anti-trafficking text hold anyway.
@@ -620,7 +621,10 @@ class _RuleWordTriggers:
         if self._t is None:
             from ..lexicon import load_rules
 
-            self._t = Triggers.of(lemmas=rule_words(load_rules(), self.code) | set(self.extra))
+            words = rule_words(load_rules(), self.code)
+            single = {w for w in words if pieces(w) == [w]}
+            self._t = Triggers.of(exact={f for w in single for f in inflections(w)},
+                                  lemmas=(words - single) | set(self.extra))
         return self._t.hit(sent)
 
 
