@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Iterable, Protocol
 
 from .triggers import IRREGULAR, stem
@@ -24,6 +25,13 @@ _PIECE = re.compile(r"[^\W_]+")
 def paragraph_words(text: str) -> frozenset[str]:
     """The lower-case letter-and-digit runs of ``text`` (what gates are matched against)."""
     return frozenset(_PIECE.findall(text.lower()))
+
+
+@lru_cache(maxsize=8)
+def joined(words: frozenset[str]) -> str:
+    """A paragraph's words as one string, so a gate's prefixes are one regex search (every check
+    asks about the same paragraph in turn: the cache keeps the last few)."""
+    return " ".join(words)
 
 
 def pieces(word: str) -> list[str]:
@@ -72,8 +80,11 @@ class Gate:
     def opens_words(self, words: frozenset[str]) -> bool:
         if not self.words.isdisjoint(words):
             return True
-        prefixes = self.prefixes
-        return bool(prefixes) and any(w.startswith(prefixes) for w in words)
+        return bool(self.prefixes) and self._prefix_regex.search(joined(words)) is not None
+
+    @cached_property
+    def _prefix_regex(self) -> re.Pattern:
+        return re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, sorted(self.prefixes, key=len, reverse=True))) + ")")
 
 
 @dataclass(frozen=True)

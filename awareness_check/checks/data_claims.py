@@ -23,7 +23,7 @@ from typing import Iterable
 from spacy.tokens import Span
 
 from ..findings import Finding
-from ..gates import AnyGate, Gate
+from ..gates import AnyGate, Gate, paragraph_words
 from .base import CheckContext
 from .terminology import FOLDED_LETTERS
 
@@ -202,19 +202,21 @@ _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve
 # ('than' for 'more money than any other', 'more victims than ever'); RATE 'every';
 # HOTLINE_PROOF hotline/helpline; AGE_ENTRY a digit or 'birthday'; TREND a digit or its verb;
 # MAJORITY victims/survivors/trafficked; MULTI_MONEY 'dollar' or 'multi'.
-CLAIM_GATE = AnyGate((
-    DigitGate(),
-    Gate.of(
-        words=["fastest", "largest", "biggest", "profitable", "hotspot", "tied", "highest", "second", "than",
-               "every", "hotline", "helpline", "millions", "billions", "thousands", "dozens", "tens",
-               "doubled", "tripled", "trebled", "quadrupled", "soared", "skyrocketed", "exploded", "multiplied",
-               "victims", "survivors", "trafficked", "dollar", "majority", "fifth"],
-        prefixes=["hub", "epicent", "capital", "rank", "half", "third", "quarter", "birthday", "multi",
-                  "overhalf", "nearlyhalf", "almosthalf", "abouthalf", "aroundhalf", "roughlyhalf", "thanhalf",
-                  *_NUMBER_WORDS],
-    ),
-    FOLDED_LETTERS,
-))
+_CLAIM_WORDS = Gate.of(
+    words=["fastest", "largest", "biggest", "profitable", "hotspot", "tied", "highest", "second", "than",
+           "every", "hotline", "helpline", "millions", "billions", "thousands", "dozens", "tens",
+           "doubled", "tripled", "trebled", "quadrupled", "soared", "skyrocketed", "exploded", "multiplied",
+           "victims", "survivors", "trafficked", "dollar", "majority", "fifth"],
+    prefixes=["hub", "epicent", "capital", "rank", "half", "third", "quarter", "birthday", "multi",
+              "overhalf", "nearlyhalf", "almosthalf", "abouthalf", "aroundhalf", "roughlyhalf", "thanhalf",
+              *_NUMBER_WORDS],
+)
+CLAIM_GATE = AnyGate((DigitGate(), _CLAIM_WORDS, FOLDED_LETTERS))
+
+
+def _may_claim(text: str) -> bool:
+    """CLAIM_GATE on one sentence's text."""
+    return bool(DigitGate._DIGIT.search(text)) or _CLAIM_WORDS.opens_words(paragraph_words(text)) or FOLDED_LETTERS.opens_text(text)
 
 
 class DataClaimCheck:
@@ -227,14 +229,12 @@ class DataClaimCheck:
         or entities (a named source): the sentence's own logic is run on the unanalysed tokens and
         every such read is counted. A percentage in a sentence with no reporting verb is flagged
         or not whatever the parse says, so it needs none."""
-        doc = sent.doc
-        para = doc.text
-        if not has_claim_pattern(para[sent.start_char:sent.end_char]) or SOURCE_LABEL.search(para):
+        sents, texts, starts, sourced = _paragraph_view(sent.doc)
+        i = starts[sent.start]
+        if sourced or not has_claim_pattern(texts[i]):
             return False
-        sents = list(doc.sents)
-        i = next(k for k, s in enumerate(sents) if s.start == sent.start)
         before = _PARSE_READS[0]
-        _sentence_claims(sents, [para[s.start_char:s.end_char] for s in sents], i, True)
+        _sentence_claims(sents, texts, i, True)
         return _PARSE_READS[0] != before
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
@@ -283,8 +283,23 @@ CLAIM_PATTERNS = (RANKING, PERCENT, RATIO, FRACTION, RATE, AVERAGE_AGE, HOTLINE_
 
 
 def has_claim_pattern(text: str) -> bool:
-    """True when some claim pattern matches: without one, :func:`find_claims` returns nothing."""
-    return any(rx.search(text) for rx in CLAIM_PATTERNS)
+    """True when some claim pattern matches: without one, :func:`find_claims` returns nothing.
+    Every match holds one of the gate's words (CLAIM_GATE), so a text without one is not searched."""
+    return _may_claim(text) and any(rx.search(text) for rx in CLAIM_PATTERNS)
+
+
+_VIEW: list = [None, None]  # (doc, view) of the paragraph the selector is asking about
+
+
+def _paragraph_view(doc):
+    """(sentences, their texts, sentence start -> index, paragraph has a source label), once per
+    paragraph: the selector asks ``wants`` sentence by sentence."""
+    if _VIEW[0] is not doc:
+        para = doc.text
+        sents = list(doc.sents)
+        _VIEW[0], _VIEW[1] = doc, (sents, [para[s.start_char:s.end_char] for s in sents],
+                                   {s.start: k for k, s in enumerate(sents)}, bool(SOURCE_LABEL.search(para)))
+    return _VIEW[1]
 
 
 def find_claims(sent: Span, statistical: bool = True, text: str | None = None) -> list[Claim]:
