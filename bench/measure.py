@@ -34,7 +34,8 @@ def main() -> None:
         result["tokens"] = n
         result["process_seconds"] = time.perf_counter() - t1
     elif job in ("scan", "scan-full"):
-        from awareness_check.api import scan_document
+        from awareness_check.analysis import analyze
+        from awareness_check.api import report_for
         from awareness_check.documents import read_path
         from awareness_check.findings import Report
         from awareness_check.lexicon import load_rules
@@ -42,11 +43,16 @@ def main() -> None:
         from awareness_check.reports import render
         from awareness_check.settings import Settings
 
+        # scan_document's two steps, so the share of tokens the model analysed can be counted
         nlp, info = load_pipeline(quiet=True)
         document = read_path(sys.argv[2])
-        doc_report = scan_document(document, nlp, info, load_rules(), Settings(), selective=(job == "scan"))
+        selective = job == "scan"
+        adoc = analyze(document, nlp, info, selective=selective)
+        doc_report = report_for(adoc, load_rules(), Settings(), gated=selective)
         render(Report(documents=[doc_report], pipeline=info.name), "json")
         result["findings"] = len(doc_report.findings)
+        result["tokens"] = sum(len(s.doc) for s in adoc.segments)
+        result["analysed_tokens"] = sum(len(s.analysed) for s in adoc.segments if s.analysed is not None)
         if len(sys.argv) > 3:  # keep the findings for the agreement figure
             with open(sys.argv[3], "w", encoding="utf-8") as fh:
                 json.dump(sorted([f.rule_id, f.start, f.end, str(f.severity)] for f in doc_report.findings), fh)
