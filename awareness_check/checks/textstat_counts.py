@@ -75,6 +75,8 @@ def clear_caches() -> None:
     way would otherwise be returned when asked the other way)."""
     for name, module in list(sys.modules.items()):
         if name.startswith("textstat") and module is not None:
-            for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
+            for attr, value in vars(module).items():
+                # the loaders (pronouncing dictionary, hyphenation, word lists) hold data, not results
+                if attr.startswith("get_") or not callable(getattr(value, "cache_clear", None)):
+                    continue
+                value.cache_clear()
