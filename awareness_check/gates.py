@@ -96,6 +96,58 @@ class AnyGate:
     def opens(self, segment) -> bool:
         return any(g.opens(segment) for g in self.gates)
 
+    def opens_words(self, words: frozenset[str]) -> bool:
+        """The same for a bare word set (a sentence's); every part must be a word gate."""
+        return any(g.opens_words(words) for g in self.gates)
+
+
+@dataclass(frozen=True)
+class AllGate:
+    """Opens where every one of its gates opens: a pattern that needs several words at once
+    ('human' and 'cargo'). Each part must itself be a necessary condition."""
+
+    gates: tuple
+
+    def opens(self, segment) -> bool:
+        return all(g.opens(segment) for g in self.gates)
+
+    def opens_words(self, words: frozenset[str]) -> bool:
+        return all(g.opens_words(words) for g in self.gates)
+
+
+class TextGate:
+    """Opens where ``pattern`` matches the paragraph text (for what a word set cannot say: digits)."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+
+    def opens(self, segment) -> bool:
+        return self.opens_text(segment.text)
+
+    def opens_text(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
+
+
+DIGITS = TextGate(re.compile(r"\d"))  # any digit a regex's \d matches
+
+
+class FoldedLetterGate:
+    """Opens on a paragraph holding a letter that a case-insensitive regex matches as an ASCII
+    letter but ``str.lower`` does not turn into one (Python's re: 'ſ' ~ s, 'İ'/'ı' ~ i): there a
+    word gate cannot see 'ſmuggling', so the gate stays open rather than lose a finding."""
+
+    LETTERS = ("\u017f", "\u0130", "\u0131")
+
+    def opens(self, segment) -> bool:
+        return self.opens_text(segment.text)
+
+    @classmethod
+    def opens_text(cls, text: str) -> bool:
+        return any(c in text for c in cls.LETTERS)
+
+
+FOLDED_LETTERS = FoldedLetterGate()
+
 
 def gate_of(check) -> GateLike | None:
     return getattr(check, "gate", None)

@@ -1,7 +1,8 @@
 """Check families. Each module in this package owns one family and exposes ``CHECKS``.
 
 Adding a family means adding a module here and a lexicon file; nothing else changes (the
-registry below discovers modules, reporters read findings only).
+registry below discovers modules, reporters read findings only). Give each check a ``gate`` and
+``wants`` (docs/speed.md), or it reads, and has analysed, every paragraph.
 """
 from __future__ import annotations
 

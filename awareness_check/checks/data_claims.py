@@ -23,9 +23,8 @@ from typing import Iterable
 from spacy.tokens import Span
 
 from ..findings import Finding
-from ..gates import AnyGate, Gate, paragraph_words
+from ..gates import DIGITS, FOLDED_LETTERS, AnyGate, Gate, paragraph_words
 from .base import CheckContext
-from .terminology import FOLDED_LETTERS
 
 NUMWORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -182,15 +181,6 @@ class Claim:
     value: str = ""  # the figure itself, quoted in the message (the span is its whole clause)
 
 
-class DigitGate:
-    """Opens on a paragraph with a digit (any the regexes' ``\\d`` matches): numbers are no word list."""
-
-    _DIGIT = re.compile(r"\d")
-
-    def opens(self, segment) -> bool:
-        return self._DIGIT.search(segment.text) is not None
-
-
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
                  "sixty seventy eighty ninety hundred several few many some").split()
 
@@ -211,12 +201,12 @@ _CLAIM_WORDS = Gate.of(
               "overhalf", "nearlyhalf", "almosthalf", "abouthalf", "aroundhalf", "roughlyhalf", "thanhalf",
               *_NUMBER_WORDS],
 )
-CLAIM_GATE = AnyGate((DigitGate(), _CLAIM_WORDS, FOLDED_LETTERS))
+CLAIM_GATE = AnyGate((DIGITS, _CLAIM_WORDS, FOLDED_LETTERS))
 
 
 def _may_claim(text: str) -> bool:
     """CLAIM_GATE on one sentence's text."""
-    return bool(DigitGate._DIGIT.search(text)) or _CLAIM_WORDS.opens_words(paragraph_words(text)) or FOLDED_LETTERS.opens_text(text)
+    return DIGITS.opens_text(text) or _CLAIM_WORDS.opens_words(paragraph_words(text)) or FOLDED_LETTERS.opens_text(text)
 
 
 class DataClaimCheck:

@@ -16,24 +16,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from dataclasses import dataclass
 
 from ..findings import Finding
-from ..gates import AnyGate, Gate
+from ..gates import AllGate, AnyGate, Gate
 from ..people import DEMONYMS, gender_of, is_sourced
 from ..roles import GENDERED_PARAGRAPH_WORDS, GENDERED_WORDS, ROLE_GATE, ROLE_TRIGGERS, gendered_mentions, may_hold_roles, role_table, sentence_roles, subjects_of
 from .base import CheckContext
 from .wording import lemma, sentences
-
-@dataclass(frozen=True)
-class AllGate:
-    """Opens where every one of its gates opens (a check that needs several words together)."""
-
-    gates: tuple
-
-    def opens(self, segment) -> bool:
-        return all(g.opens(segment) for g in self.gates)
-
 
 def sent_text(seg, sent) -> str:
     """The sentence's text, sliced from the paragraph (``sent.text`` rebuilds it from every token)."""

@@ -28,26 +28,9 @@ from typing import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from ..findings import Finding
-from ..gates import AnyGate, Gate
+from ..gates import FOLDED_LETTERS, AnyGate, Gate
 from .base import CheckContext
 
-
-class FoldedLetterGate:
-    """Opens on a paragraph holding a letter that a case-insensitive regex matches as an ASCII
-    letter but ``str.lower`` does not turn into one (Python's re: 'ſ' ~ s, 'İ'/'ı' ~ i): there a
-    word gate cannot see 'ſmuggling', so the gate stays open rather than lose a finding."""
-
-    LETTERS = ("\u017f", "\u0130", "\u0131")
-
-    def opens(self, segment) -> bool:
-        return self.opens_text(segment.text)
-
-    @classmethod
-    def opens_text(cls, text: str) -> bool:
-        return any(c in text for c in cls.LETTERS)
-
-
-FOLDED_LETTERS = FoldedLetterGate()
 
 # Guard 2 (terminology.md): non-human objects of trafficking or smuggling.
 NON_HUMAN = frozenset("""
@@ -468,7 +451,7 @@ class TerminologyCheck:
     def _sentence(self, ctx, seg, sent: Span, statistical: bool, flagged: set[int]) -> Iterator[Finding]:
         text = seg.text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
         low = text.lower()
-        if not ("smuggl" in low or "traffick" in low or "accomplice" in low or FoldedLetterGate.opens_text(text)):
+        if not ("smuggl" in low or "traffick" in low or "accomplice" in low or FOLDED_LETTERS.opens_text(text)):
             return  # no target token and no pattern can match (see ``gate``)
         smug = [t for t in _targets(sent, SMUGGLE) if not is_non_human_target(t, statistical)]
         traf = [t for t in _targets(sent, TRAFFICK) if not is_non_human_target(t, statistical) and not _names_a_response_or_victim(t)]

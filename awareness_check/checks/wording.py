@@ -19,14 +19,13 @@ surface patterns, never crash.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from spacy.attrs import IS_ALPHA
 from spacy.matcher import PhraseMatcher
 
 from ..findings import Finding, Severity
-from ..gates import Gate, paragraph_words, pieces
+from ..gates import AllGate, AnyGate, Gate, paragraph_words, pieces
 from ..lexicon import RuleSet
 from ..people import DEMONYMS, MIGRATION_CONTEXT, MOVING_PEOPLE, PERSON_NOUNS, is_person
 from ..roles import subjects_of
@@ -120,33 +119,6 @@ def person_or_group(token) -> bool:
 # Each check's gate is derived from what its code requires: the words its regexes cannot match
 # without, the token forms and lemmas its parse rules start from, and the words its ``wants``
 # triggers on. A paragraph the gate keeps closed can hold no finding of the check.
-
-@dataclass(frozen=True)
-class AllGates:
-    """Opens where every one of its gates opens: a pattern that needs several words at once
-    ('human' and 'cargo'). Each part must itself be a necessary condition."""
-
-    gates: tuple
-
-    def opens(self, segment) -> bool:
-        return self.opens_words(segment.words)
-
-    def opens_words(self, words: frozenset[str]) -> bool:
-        return all(g.opens_words(words) for g in self.gates)
-
-
-@dataclass(frozen=True)
-class AnyGates:
-    """``gates.AnyGate`` that also answers for a bare word set (a sentence's, in ``run``)."""
-
-    gates: tuple
-
-    def opens(self, segment) -> bool:
-        return self.opens_words(segment.words)
-
-    def opens_words(self, words: frozenset[str]) -> bool:
-        return any(g.opens_words(words) for g in self.gates)
-
 
 def lemma_gate(forms: Iterable[str]) -> Gate:
     """Tokens whose lower-case form or lemma is one of ``forms``: every inflection of a one-word
@@ -265,12 +237,12 @@ def child_in(text: str) -> bool:
 # alternative cannot match without (the verb of "chose to go", "willingly", "choice"/"decision"
 # with "was", "yes" of "said yes to", "own" with will/accord/volition; the child-choice verbs,
 # which need "with").
-_CONSENT_GATE = AnyGates((
+_CONSENT_GATE = AnyGate((
     Gate.of(words=["chose", "choose", "chooses", "choosing", "decided", "decides", "agreed", "agrees", "consented",
                    "consents", "willingly", "voluntarily", "yes"]),
-    AllGates((Gate.of(words=["choice", "decision"]), Gate.of(words=["was"]))),
-    AllGates((Gate.of(words=["own"]), Gate.of(words=["will", "accord", "volition"]))),
-    AllGates((Gate.of(words=["opted", "opts", "preferred", "prefers", "wanted", "wants", "insisted", "happy", "keen",
+    AllGate((Gate.of(words=["choice", "decision"]), Gate.of(words=["was"]))),
+    AllGate((Gate.of(words=["own"]), Gate.of(words=["will", "accord", "volition"]))),
+    AllGate((Gate.of(words=["opted", "opts", "preferred", "prefers", "wanted", "wants", "insisted", "happy", "keen",
                              "eager", "willing", "glad"]), Gate.of(words=["with"]))),
 ))
 
@@ -631,8 +603,8 @@ class _RuleWordTriggers:
 _PEST_TRIGGERS = _RuleWordTriggers("STG001")
 # The parse rule starts from a token whose form or lemma is listed (as wants); _BREED_LIKE needs
 # its verb, "like" and its animal; _PEST_BLANK one of its pest words.
-_PEST_GATE = RuleGate("STG001", lemmas=True, extra=AnyGates((
-    AllGates((
+_PEST_GATE = RuleGate("STG001", lemmas=True, extra=AnyGate((
+    AllGate((
         Gate.of(words=["breed", "breeds", "breeding", "bred", "multiply", "multiplies", "multiplying", "multiplied",
                        "reproduce", "reproduces", "reproducing"]),
         Gate.of(words=["like"]),
@@ -868,14 +840,14 @@ _COMMODITY_NOUNS = {"commodity", "commodities", "product", "products", "merchand
 _FRESH_STOCK = re.compile(r"\b(?:fresh|new)\s+(?:stock|merchandise|meat|supplies|supply)\b", re.I)
 
 
-_FREIGHT_HUMAN = AllGates((Gate.of(words=["human"]), Gate.of(words=[
+_FREIGHT_HUMAN = AllGate((Gate.of(words=["human"]), Gate.of(words=[
     "cargo", "cargoes", "freight", "merchandise", "consignment", "consignments", "shipment", "shipments", "goods",
     "commodity", "commodities", "load", "loads"])))
-_FREIGHT_OF = AllGates((
+_FREIGHT_OF = AllGate((
     Gate.of(words=["shipment", "shipments", "consignment", "consignments", "cargo", "cargoes", "load", "loads", "batch", "batches"]),
     Gate.of(words=["people", "persons", "humans", "women", "girls", "boys", "men", "children", "migrants", "refugees", "workers",
                    "victims", "teenagers", "brides", "babies"])))
-_FRESH_STOCK_GATE = AllGates((Gate.of(words=["fresh", "new"]), Gate.of(words=["stock", "merchandise", "meat", "supplies", "supply"])))
+_FRESH_STOCK_GATE = AllGate((Gate.of(words=["fresh", "new"]), Gate.of(words=["stock", "merchandise", "meat", "supplies", "supply"])))
 _FREIGHT_TOKENS = frozenset(_COMMODITY_NOUNS | {"cargo", "cargoes", "merchandise"})  # the parse rules' words
 
 
@@ -884,7 +856,7 @@ class FreightMetaphorCheck:
 
     codes = ("STG010",)
     # _FREIGHT's two alternatives, _FRESH_STOCK, and the parse rules' nouns (as wants).
-    gate = AnyGates((_FREIGHT_HUMAN, _FREIGHT_OF, _FRESH_STOCK_GATE, Gate.of(words=_FREIGHT_TOKENS)))
+    gate = AnyGate((_FREIGHT_HUMAN, _FREIGHT_OF, _FRESH_STOCK_GATE, Gate.of(words=_FREIGHT_TOKENS)))
 
     @staticmethod
     def _said_of_people(tok) -> bool:
@@ -977,11 +949,11 @@ _CASE_CUES = {"case", "court", "trial", "convicted", "charged", "sentenced", "ar
 
 
 # _BRING_CRIME and _DISEASE_RISK need one of _GROUPS and a crime, disease or risk word.
-_GROUP_WORDS_GATE = AllGates((
-    AnyGates((
+_GROUP_WORDS_GATE = AllGate((
+    AnyGate((
         Gate.of(words=["migrants", "immigrants", "refugees", "seekers", "foreigners", "newcomers", "illegals", "aliens",
                        "outsiders", "foreign"]),
-        AllGates((Gate.of(words=["these", "those"]), Gate.of(words=["people"]))),
+        AllGate((Gate.of(words=["these", "those"]), Gate.of(words=["people"]))),
     )),
     Gate.of(words=["crime", "crimes", "drugs", "violence", "terrorism", "criminality", "disease", "diseases", "illness",
                    "illnesses", "infection", "infections", "hiv", "aids", "epidemic", "epidemics", "tuberculosis", "tb",
@@ -995,7 +967,7 @@ class GroupCrimeCheck:
     """STG011: a nationality or migrants in general linked with crime or disease."""
 
     codes = ("STG011",)
-    gate = AnyGates((_GROUP_WORDS_GATE, Gate.of(words=_CRIME_LABEL_WORDS)))
+    gate = AnyGate((_GROUP_WORDS_GATE, Gate.of(words=_CRIME_LABEL_WORDS)))
 
     def wants(self, sent) -> bool:
         return any(t.lower_ in _CRIME_NOUNS or t.lower_ in _TRADES for t in sent)  # NER tells a nationality

@@ -23,23 +23,11 @@ from __future__ import annotations
 
 import re
 
-from ..checks.terminology import FOLDED_LETTERS
-from ..gates import AnyGate, Gate
+from ..gates import DIGITS, FOLDED_LETTERS, AnyGate, Gate, TextGate
 from .patterns import NUMWORDS, ROLE_WORDS
 
 
-class TextGate:
-    """Opens where ``pattern`` matches the paragraph text (for what a word set cannot say)."""
-
-    def __init__(self, pattern: re.Pattern):
-        self.pattern = pattern
-
-    def opens(self, segment) -> bool:
-        return self.pattern.search(segment.text) is not None
-
-
 # a digit (AGE, PHONE) and PLACE_CORE's village alternative, which has no word boundary in front
-DIGIT = TextGate(re.compile(r"\d"))
 VILLAGE_OF = TextGate(re.compile(r"(?:village|town|hamlet|district|neighbou?rhood|suburb|settlement|island|municipality|commune|parish) of\s"))
 
 _KIN = ("mother father parent parents brother sister aunt uncle cousin grandmother grandfather grandparents husband "
@@ -95,4 +83,4 @@ PEOPLE = Gate.of(
               "play", "train", "sing", "sang"],
 )
 
-IDENTIFICATION_GATE = AnyGate((CONTACTS, SHELTERS, MEDIA, Gate.of(words=_KIN), PEOPLE, DIGIT, VILLAGE_OF, FOLDED_LETTERS))
+IDENTIFICATION_GATE = AnyGate((CONTACTS, SHELTERS, MEDIA, Gate.of(words=_KIN), PEOPLE, DIGITS, VILLAGE_OF, FOLDED_LETTERS))
