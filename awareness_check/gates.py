@@ -17,14 +17,20 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterable, Protocol
 
-from .triggers import IRREGULAR, stem
+from .triggers import inflections, stem
 
 _PIECE = re.compile(r"[^\W_]+")
 
 
+# Letters a case-insensitive regex matches as ASCII ones but ``str.lower`` does not turn into
+# them (Python's re folds 'ſ' to s, 'ı' and 'İ' to i): folded first, so a word gate sees 'choſe'
+# as 'chose' wherever a check's regex would.
+_REGEX_FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
+
+
 def paragraph_words(text: str) -> frozenset[str]:
     """The lower-case letter-and-digit runs of ``text`` (what gates are matched against)."""
-    return frozenset(_PIECE.findall(text.lower()))
+    return frozenset(_PIECE.findall(text.translate(_REGEX_FOLDS).lower()))
 
 
 @lru_cache(maxsize=8)
@@ -62,7 +68,7 @@ class Gate:
         starts = {p.lower() for p in prefixes}
         for lemma in lemmas:
             starts.add(stem(lemma))
-            for form in IRREGULAR.get(lemma.lower(), ()):
+            for form in inflections(lemma):  # the irregular forms, and 'lying' for 'lie'
                 parts = pieces(form)
                 if parts:
                     exact.add(max(parts, key=len))
@@ -97,7 +103,8 @@ class AnyGate:
         return any(g.opens(segment) for g in self.gates)
 
     def opens_words(self, words: frozenset[str]) -> bool:
-        """The same for a bare word set (a sentence's); every part must be a word gate."""
+        """The same for a bare word set (a sentence's): only for unions of word gates (a
+        ``TextGate`` needs the text; see ``data_claims._may_claim``)."""
         return any(g.opens_words(words) for g in self.gates)
 
 

@@ -5,8 +5,8 @@ hundred thousand. Most sentences of a draft contain nothing any check needs a pa
 for, so each check names its triggers (``wants(sentence) -> bool``). A paragraph with a wanted
 sentence is analysed in full; the others keep tokens and sentence starts only, made when a check
 first reads them. A check that names no triggers needs every paragraph. Triggers are only asked of
-paragraphs the check's gate opens (gates.py). (``context_sentences`` is kept for checks that read
-beyond a sentence: within a paragraph it is always honoured, since the paragraph is the unit.)
+paragraphs the check's gate opens (gates.py). The paragraph is the unit, so a check that reads
+the sentences around a trigger (``context_sentences``) always has them analysed too.
 """
 from __future__ import annotations
 

@@ -44,6 +44,8 @@ def inflections(lemma: str) -> set[str]:
         out |= {w + "d", w + "r", w + "st", w[:-1] + "ing"}
     if w.endswith("y"):
         out |= {w[:-1] + "ies", w[:-1] + "ied", w[:-1] + "ier", w[:-1] + "iest"}
+    if w.endswith("ie"):
+        out.add(w[:-2] + "ying")  # lie -> lying
     if w.endswith("f"):
         out.add(w[:-1] + "ves")
     if w.endswith("fe"):

@@ -93,3 +93,37 @@ def test_paragraphs_no_gate_opens_are_never_tokenised(pipeline, rules):
     first, second = adoc.segments
     assert "doc" not in first.__dict__  # never tokenised
     assert "doc" in second.__dict__
+
+
+def test_rules_from_another_folder_are_read_in_every_paragraph(pipeline, tmp_path):
+    """The term gate lists the installed lexicon's words: a scan given other rules (a team's own
+    lexicon folder) must still find their words."""
+    import shutil
+
+    from awareness_check.lexicon import load_rules
+    from awareness_check.paths import lexicon_dir
+
+    folder = tmp_path / "lexicons"
+    shutil.copytree(lexicon_dir(), folder)
+    path = folder / "gendered-language.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("terms: [chairman,", "terms: [zorblatman, chairman,"), encoding="utf-8")
+    custom = load_rules(str(folder))
+    nlp, info = pipeline
+    document = Document(path="x", text="Ask the zorblatman today.\n")
+    fast = scan_document(document, nlp, info, custom, Settings(), selective=True)
+    assert [(f.rule_id, f.text) for f in fast.findings] == [("GEN001", "zorblatman")]
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("She cho\u017fe to go with him abroad.", "JDG005"),
+    ("Police carried out a raid-and-re\u017fcue operation last night.", "SNS003"),
+    ("They breed like rat\u017f, he said of the migrants.", "STG001"),
+])
+def test_letters_regexes_fold_open_the_gates(pipeline, rules, text, rule):
+    """'ſ' is 's' to a case-insensitive regex: the word gates read it the same way."""
+    nlp, info = pipeline
+    document = Document(path="x", text=text)
+    fast = scan_document(document, nlp, info, rules, Settings(), selective=True)
+    full = scan_document(document, nlp, info, rules, Settings(), selective=False)
+    assert rule in {f.rule_id for f in full.findings}
+    assert _keys(fast) == _keys(full)

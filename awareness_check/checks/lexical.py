@@ -146,7 +146,7 @@ def _statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
     return frozenset(words)
 
 
-_WORD_ATTRS = ("LOWER", "ORTH", "TEXT", "NORM")
+_WORD_ATTRS = ("LOWER", "ORTH", "TEXT")  # not NORM: a norm can differ from the text ("n't" -> "not")
 _STOP = frozenset("a an the of in on to for and or is are was were be been by with as at from".split())
 
 
@@ -172,13 +172,16 @@ def _token_gate(token: dict) -> Gate | None:
 
 
 def _regex_gate(regex: str) -> Gate | None:
-    """'^smuggl' -> the prefix; otherwise the letter runs, when every alternative has one
-    ('^(mrs\\.?/miss|miss/mrs)$' needs 'mrs' or 'miss'); else None."""
+    """'^smuggl' -> the prefix; '^(mrs\\.?/miss|miss/mrs)\\.?$' -> its words (every alternative
+    is plain letters and separators, so each of its letter runs is required); else None (a '?',
+    '*', class or nested group can make a run optional or partial: 'lies?', 'stor(y|ies)')."""
     if re.fullmatch(r"\^[a-z]+", regex):
         return Gate.of(prefixes=[regex[1:]])
-    if "[" in regex or "\\w" in regex:
+    body = regex.replace("\\.?", "")
+    m = re.fullmatch(r"\^?\(?([a-z/|]+)\)?\$?", body)
+    if not m:
         return None
-    branches = [re.findall(r"[a-z]{2,}", branch) for branch in regex.split("|")]
+    branches = [re.findall(r"[a-z]+", branch) for branch in m.group(1).split("|")]
     if not all(branches):
         return None
     return Gate.of(words=[w for branch in branches for w in branch])
@@ -253,11 +256,16 @@ class TermCheck:
         return bool(near is not None and near.search(sent.text.lower()))
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        from ..lexicon import load_rules
+
         compiled = compiled_for(ctx.adoc.nlp, ctx.rules, ctx.info.statistical)
         statistical = ctx.info.statistical
-        for seg in ctx.segments:
+        # The gate lists the installed lexicon's words: other rules are read everywhere.
+        segments = ctx.segments if ctx.rules is load_rules() else ctx.document_segments
+        custom = segments is not ctx.segments
+        for seg in segments:
             by_rule: dict[str, list] = {}
-            for key, span in compiled.matches(seg.doc, seg.words):
+            for key, span in compiled.matches(seg.doc, None if custom else seg.words):
                 rule, entry = compiled.lookup[key]
                 if not ctx.settings.selects(rule):
                     continue

@@ -4,7 +4,7 @@ textstat 0.7.8 (pinned, see readability.py) counts syllables, polysyllables and 
 by looking up every running word, behind 128-entry caches: on a long document nearly every
 lookup misses and the figures cost about 15 s per million words, more than the rest of the scan.
 The functions below return exactly what textstat's own return (the sum over each distinct word
-of its count times textstat's value for it; tests/test_readability_speed.py compares them on
+of its count times textstat's value for it; tests/test_textstat_counts.py compares them on
 real drafts and generated text), and :func:`counted_once` puts them in place of textstat's for
 the duration of a block, so every formula, rounding and constant stays textstat's own.
 """
