@@ -41,7 +41,6 @@ class CompiledTerms:
         # through a Matcher holding POS patterns (spaCy E155): it gets the patterns needing no tagger.
         self.pattern_groups: list[tuple[Gate | None, Matcher, Matcher | None]] = []
         self.lookup: dict[str, tuple[Rule, Entry]] = {}
-        self.skipped: list[str] = []
         for rule in rules.by_kind("term"):
             for entry in rule.entries:
                 key = f"{rule.code}|{entry.id}"
@@ -52,8 +51,7 @@ class CompiledTerms:
                 if entry.patterns:
                     stats = ctxmod.needs_statistics(entry.patterns)
                     if stats and not statistical:
-                        self.skipped.append(key)
-                        continue
+                        continue  # POS or entity patterns mean nothing on the blank fallback
                     matcher = Matcher(nlp.vocab, validate=True)
                     matcher.add(key, [list(p) for p in entry.patterns])
                     plain = None
@@ -203,32 +201,24 @@ def _pattern_gate(pattern) -> Gate | None:
     return best
 
 
-def term_gates(rules: RuleSet) -> tuple[Gate | None, Gate | None]:
-    """(phrases, patterns): every ``term`` entry's phrases, each by its longest word, and its
-    token patterns, each by its most selective required token. A paragraph neither opens cannot
-    match any entry; one only the first opens needs no Matcher run (the slow part)."""
+def term_gate(rules: RuleSet) -> Gate | None:
+    """Every ``term`` entry's phrases, each by its longest word, and its token patterns (the gate
+    of its Matcher, ``_entry_gate``): a paragraph it does not open cannot match any entry."""
     words: set[str] = set()
-    pattern_words: set[str] = set()
-    prefixes: set[str] = set()
+    gate = Gate()
     for rule in rules.by_kind("term"):
         for entry in rule.entries:
             for form in surface_forms(entry):
                 parts = pieces(form)
                 if not parts:
-                    return None, None
+                    return None
                 words.add(max(parts, key=len))
-            for pattern in entry.patterns:
-                gate = _pattern_gate(pattern)
-                if gate is None:
-                    return Gate.of(words), None
-                pattern_words |= gate.words
-                prefixes.update(gate.prefixes)
-    return Gate.of(words), Gate.of(pattern_words, prefixes)
-
-
-def term_gate(rules: RuleSet) -> Gate | None:
-    phrases, patterns = term_gates(rules)
-    return None if phrases is None or patterns is None else phrases | patterns
+            if entry.patterns:
+                patterns = _entry_gate(entry)
+                if patterns is None:
+                    return None
+                gate = gate | patterns
+    return gate | Gate.of(words)
 
 
 class TermCheck:
