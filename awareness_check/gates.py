@@ -83,6 +83,10 @@ class Gate:
     def opens(self, segment) -> bool:
         return self.opens_words(segment.words)
 
+    def opens_text(self, text: str) -> bool:
+        """The gate on a piece of text (a sentence) rather than a paragraph."""
+        return self.opens_words(paragraph_words(text))
+
     def opens_words(self, words: frozenset[str]) -> bool:
         if not self.words.isdisjoint(words):
             return True
@@ -102,9 +106,11 @@ class AnyGate:
     def opens(self, segment) -> bool:
         return any(g.opens(segment) for g in self.gates)
 
+    def opens_text(self, text: str) -> bool:
+        return any(g.opens_text(text) for g in self.gates)
+
     def opens_words(self, words: frozenset[str]) -> bool:
-        """The same for a bare word set (a sentence's): only for unions of word gates (a
-        ``TextGate`` needs the text; see ``data_claims._may_claim``)."""
+        """The same for a bare word set: only for unions of word gates (a ``TextGate`` needs the text)."""
         return any(g.opens_words(words) for g in self.gates)
 
 
@@ -117,6 +123,9 @@ class AllGate:
 
     def opens(self, segment) -> bool:
         return all(g.opens(segment) for g in self.gates)
+
+    def opens_text(self, text: str) -> bool:
+        return self.opens_words(paragraph_words(text))
 
     def opens_words(self, words: frozenset[str]) -> bool:
         return all(g.opens_words(words) for g in self.gates)

@@ -42,8 +42,10 @@ def _title_regex() -> re.Pattern:
     return re.compile(rf"(?:{alts})|{run}")
 
 
-def protected_ranges(norm_text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(exact titles, title-like capitalised runs) in normalised offsets."""
+@lru_cache(maxsize=2)
+def protected_ranges(norm_text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """(exact titles, title-like capitalised runs) in normalised offsets. Cached: the guards and
+    the flip summary both ask for the same document's ranges (a regex pass over the whole text)."""
     rx = _title_regex()
     lowered_titles = [t.lower() for t in guard_data()["titles"]]
     runs = [(m.start(), m.end()) for m in rx.finditer(norm_text)]
@@ -54,7 +56,7 @@ def protected_ranges(norm_text: str) -> tuple[list[tuple[int, int]], list[tuple[
         while start >= 0:
             ranges.append((start, start + len(t)))
             start = low.find(t, start + 1)
-    return ranges, runs
+    return tuple(ranges), tuple(runs)
 
 
 def quote_ranges(norm_text: str) -> list[tuple[int, int, int, int]]:

@@ -23,7 +23,7 @@ from typing import Iterable
 from spacy.tokens import Span
 
 from ..findings import Finding
-from ..gates import DIGITS, FOLDED_LETTERS, AnyGate, Gate, paragraph_words
+from ..gates import DIGITS, FOLDED_LETTERS, AnyGate, Gate
 from .base import CheckContext
 
 NUMWORD = (
@@ -204,11 +204,6 @@ _CLAIM_WORDS = Gate.of(
 CLAIM_GATE = AnyGate((DIGITS, _CLAIM_WORDS, FOLDED_LETTERS))
 
 
-def _may_claim(text: str) -> bool:
-    """CLAIM_GATE on one sentence's text."""
-    return DIGITS.opens_text(text) or _CLAIM_WORDS.opens_words(paragraph_words(text)) or FOLDED_LETTERS.opens_text(text)
-
-
 class DataClaimCheck:
     codes = ("DAT001", "DAT002", "DAT003")
     context_sentences = 0  # sources are read from the sentence's own entities; the next sentence only as text
@@ -275,7 +270,7 @@ CLAIM_PATTERNS = (RANKING, PERCENT, RATIO, FRACTION, RATE, AVERAGE_AGE, HOTLINE_
 def has_claim_pattern(text: str) -> bool:
     """True when some claim pattern matches: without one, :func:`find_claims` returns nothing.
     Every match holds one of the gate's words (CLAIM_GATE), so a text without one is not searched."""
-    return _may_claim(text) and any(rx.search(text) for rx in CLAIM_PATTERNS)
+    return CLAIM_GATE.opens_text(text) and any(rx.search(text) for rx in CLAIM_PATTERNS)
 
 
 _VIEW: list = [None, None]  # (doc, view) of the paragraph the selector is asking about

@@ -180,6 +180,9 @@ class RuleGate:
     def opens_words(self, words: frozenset[str]) -> bool:
         return self._built().opens_words(words) or (self.extra is not None and self.extra.opens_words(words))
 
+    def opens_text(self, text: str) -> bool:
+        return self.opens_words(paragraph_words(text))
+
     def covers(self, rules: RuleSet) -> bool:
         hit = self._covers.get(id(rules))
         if hit is None or hit[0] is not rules:
@@ -259,7 +262,7 @@ class ConsentCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for seg, sent in sentences(ctx):
             text = sent_text(seg, sent)
-            if ctx.gated and not _CONSENT_GATE.opens_words(paragraph_words(text)):
+            if ctx.gated and not _CONSENT_GATE.opens_text(text):
                 continue  # the gate, per sentence: no pattern can match
             child = child_in(text)
             if child and ctx.enabled("JDG006"):
@@ -350,7 +353,7 @@ class RescueCheck:
             return
         for seg, sent in sentences(ctx):
             text = sent_text(seg, sent)
-            if ctx.gated and not _RESCUE_GATE.opens_words(paragraph_words(text)):
+            if ctx.gated and not _RESCUE_GATE.opens_text(text):
                 continue  # the gate, per sentence: nothing here can match
             found: list[tuple[int, int]] = [(s, e) for s, e, _ in regex_spans(sent, _RAID, text)]
             if ctx.info.statistical:
@@ -425,7 +428,7 @@ class AbductionCheck:
             return
         for seg, sent in sentences(ctx):
             text = sent_text(seg, sent)
-            if ctx.gated and not _ABDUCT_GATE.opens_words(paragraph_words(text)):
+            if ctx.gated and not _ABDUCT_GATE.opens_text(text):
                 continue  # the gate, per sentence: nothing here can match
             if not ctx.info.statistical:
                 for s, e, m in regex_spans(sent, _ABDUCT_BLANK, text):
@@ -631,7 +634,7 @@ class PestMetaphorCheck:
         covered = self.gate.covers(ctx.rules)
         for seg, sent in sentences(ctx, self.gate.segments(ctx)):
             text = sent_text(seg, sent)
-            if ctx.gated and covered and not self.gate.opens_words(paragraph_words(text)):
+            if ctx.gated and covered and not self.gate.opens_text(text):
                 continue  # the gate, per sentence: nothing here can match
             for s, e, _m in regex_spans(sent, _BREED_LIKE, text):  # "they breed like rabbits": said of people only
                 yield ctx.finding("STG001", seg, (s, e))
@@ -709,7 +712,7 @@ class MigrationMetaphorCheck:
         covered = self.gate.covers(ctx.rules)
         for seg, sent in sentences(ctx, self.gate.segments(ctx)):
             text = sent_text(seg, sent)
-            if ctx.gated and covered and not self.gate.opens_words(paragraph_words(text)):
+            if ctx.gated and covered and not self.gate.opens_text(text):
                 continue  # the gate, per sentence: nothing here can match
             if not ctx.info.statistical:
                 for s, e, m in regex_spans(sent, _METAPHOR_BLANK, text):
