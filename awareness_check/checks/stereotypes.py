@@ -22,19 +22,7 @@ from ..gates import AllGate, AnyGate, Gate
 from ..people import DEMONYMS, gender_of, is_sourced
 from ..roles import GENDERED_PARAGRAPH_WORDS, GENDERED_WORDS, ROLE_GATE, ROLE_TRIGGERS, gendered_mentions, may_hold_roles, role_table, sentence_roles, subjects_of
 from .base import CheckContext
-from .wording import lemma, sentences
-
-def sent_text(seg, sent) -> str:
-    """The sentence's text, sliced from the paragraph (``sent.text`` rebuilds it from every token)."""
-    return seg.text[sent.start_char:sent.end_char]
-
-
-def spans(seg, sent, pattern: re.Pattern, text: str | None = None):
-    """``wording.regex_spans`` on the sliced sentence text: Doc character offsets and the match."""
-    base = sent.start_char
-    for m in pattern.finditer(sent_text(seg, sent) if text is None else text):
-        yield base + m.start(), base + m.end(), m
-
+from .wording import lemma, regex_spans, sent_text, sentences
 
 ROLES_NOTE = "Role analysis needs the statistical English model (dependency parse); it was not available, so roles were not measured."
 
@@ -244,10 +232,10 @@ def role_messages(ctx: CheckContext, seg, sent) -> list[Finding]:
     rule = ctx.rules.get("STE003")
     out = [ctx.finding(rule, seg, (s, e), entry=rule.entry("guardian-of-women"),
                        detail=" It addresses men as the guardians of women and girls.")
-           for s, e, _m in spans(seg, sent, _GUARDIAN_ADDRESS, text)] if guardian else []
+           for s, e, _m in regex_spans(sent, _GUARDIAN_ADDRESS, text)] if guardian else []
     if norm:
         out += [ctx.finding(rule, seg, (s, e), entry=rule.entry("gender-norm"), detail=" It prescribes how women or men should be.")
-                for s, e, _m in spans(seg, sent, _ROLE_NORM, text)]
+                for s, e, _m in regex_spans(sent, _ROLE_NORM, text)]
     return out
 
 
@@ -281,7 +269,7 @@ class WomenChildrenCheck:
             text = sent_text(seg, sent)
             if is_sourced(text) or not _TRAFFICKING.search(text) or _QUANTITY.search(text):
                 continue  # a data statement, or a service for women and children, is not the pairing
-            for s, e, m in spans(seg, sent, _WOMEN_CHILDREN, text):
+            for s, e, m in regex_spans(sent, _WOMEN_CHILDREN, text):
                 if m.group(1)[0].isupper() and m.group(1).split()[-1][0].isupper():
                     continue  # "Especially Women and Children", "Ministry of Women and Children"
                 before, after = text[:m.start()], text[m.end():]
@@ -371,24 +359,24 @@ class MythCheck:
         if is_sourced(text):
             return
         if _MYTH_TRAFFICKERS in patterns:
-            for s, e, _m in spans(seg, sent, _MYTH_TRAFFICKERS, text):
+            for s, e, _m in regex_spans(sent, _MYTH_TRAFFICKERS, text):
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
         if _MYTH_WHO in patterns or _MYTH_BEGINS in patterns:
             negated = bool(_NEGATED.search(text))
             if not negated:  # "trafficking does not usually begin with a stranger" is the correction
                 for pattern in (_MYTH_WHO, _MYTH_BEGINS):
                     if pattern in patterns:
-                        for s, e, _m in spans(seg, sent, pattern, text):
+                        for s, e, _m in regex_spans(sent, pattern, text):
                             yield ctx.finding(rule, seg, (s, e), entry=rule.entry("traffickers-are-strangers"))
         for pattern in (_TYPICAL_VICTIM, _VICTIM_PROFILE):
             if pattern in patterns:
-                for s, e, _m in spans(seg, sent, pattern, text):
+                for s, e, _m in regex_spans(sent, pattern, text):
                     yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"), suggestions=any_gender)
         if _MYTH_VICTIMS in patterns:
-            for s, e, _m in spans(seg, sent, _MYTH_VICTIMS, text):
+            for s, e, _m in regex_spans(sent, _MYTH_VICTIMS, text):
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"))
         if _ONLY_GROUP in patterns:
-            for s, e, m in spans(seg, sent, _ONLY_GROUP, text):
+            for s, e, m in regex_spans(sent, _ONLY_GROUP, text):
                 foreign = not re.match(r"(?i)(women|girls|young|poor|the poor)", m.group(1))
                 yield ctx.finding(rule, seg, (s, e), entry=rule.entry("victims-are-foreigners"),
                                   suggestions=None if foreign else any_gender)
@@ -446,7 +434,7 @@ class CommunityBlocCheck:
             return
         rule = ctx.rules.get("STE006")
         for seg, sent in sentences(ctx):
-            for s, e, m in spans(seg, sent, _BLOC):
+            for s, e, m in regex_spans(sent, _BLOC, sent_text(seg, sent)):
                 group = m.group(1)
                 if group.lower() not in DEMONYMS | {"migrant", "immigrant", "refugee", "foreign"}:
                     continue

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from ..analysis import Segment
+from ..gates import DIGITS
 from .patterns import CASE_FILE, Detail, EMAIL, FREE_MAIL, GENERIC_MAILBOX, HANDLE, ORG_CONTACT, PERSONAL_CONTACT, PHONE
 
-
-_DIGIT = re.compile(r"\d")
 
 
 def _contacts(seg: Segment) -> list[Detail]:
@@ -19,7 +18,7 @@ def _contacts(seg: Segment) -> list[Detail]:
     case_files = [(m.start(), m.end()) for m in CASE_FILE.finditer(text)]
     for s, e in case_files:
         out.append(Detail("IDR004", "case-file", seg, s, e, [(s, e, "[CASE NUMBER]")], detail="a case-file number"))
-    if "@" not in text and not _DIGIT.search(text):
+    if "@" not in text and not DIGITS.opens_text(text):
         return out  # e-mail addresses and handles need an '@', phone numbers digits
     for sent in seg.doc.sents:
         base = sent.start_char
