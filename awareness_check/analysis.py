@@ -75,14 +75,14 @@ def analyze(document: Document, nlp: Language, info: PipelineInfo, batch_size: i
     blocks = document.blocks
     selector = _selector(info) if selective else None
     if selector is None:
-        docs = map(_drop_tensor, nlp.pipe((b.text for b in blocks), batch_size=batch_size))
+        docs = map(drop_tensor, nlp.pipe((b.text for b in blocks), batch_size=batch_size))
         return AnalyzedDocument(document, [Segment(b, d) for b, d in zip(blocks, docs)], info, nlp)
     from .selection import analyze_selected
 
     return AnalyzedDocument(document, analyze_selected(blocks, nlp, selector, batch_size), info, nlp)
 
 
-def _drop_tensor(doc: Doc) -> Doc:
+def drop_tensor(doc: Doc) -> Doc:
     """No check reads the tok2vec output; keeping it costs ~400 bytes a token."""
     doc.tensor = numpy.zeros((0,), dtype="float32")
     return doc

@@ -14,15 +14,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Iterable
 
-import numpy
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
-from .analysis import Segment
+from .analysis import Segment, drop_tensor
 from .gates import gate_of
-
-_EMPTY_TENSOR = numpy.zeros((0,), dtype="float32")
 
 
 @dataclass(frozen=True)
@@ -77,6 +74,5 @@ def analyze_selected(blocks, nlp: Language, selector: Selector, batch_size: int)
     segments = [Segment(block, make_doc=make) for block in blocks]
     wanted = [i for i, seg in enumerate(segments) if selector.wants(seg)]
     for i, doc in zip(wanted, nlp.pipe((blocks[i].text for i in wanted), batch_size=batch_size)):
-        doc.tensor = _EMPTY_TENSOR
-        segments[i] = Segment(blocks[i], doc)
+        segments[i] = Segment(blocks[i], drop_tensor(doc))
     return segments
