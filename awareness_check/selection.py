@@ -2,11 +2,14 @@
 
 The full ``en_core_web_sm`` pipeline runs at a few thousand words a second; the tokenizer at a few
 hundred thousand. Most sentences of a draft contain nothing any check needs a parse or entities
-for, so each check names its triggers (``wants(sentence) -> bool``). A paragraph with a wanted
-sentence is analysed in full; the others keep tokens and sentence starts only, made when a check
-first reads them. A check that names no triggers needs every paragraph. Triggers are only asked of
-paragraphs the check's gate opens (gates.py). The paragraph is the unit, so a check that reads
-the sentences around a trigger (``context_sentences``) always has them analysed too.
+for, so each check names its triggers (``wants(sentence) -> bool``) and how many sentences either
+side of a trigger it reads (``context_sentences``; a check that does not say reads its whole
+paragraph). Triggers are only asked of paragraphs the check's gate opens (gates.py).
+
+A paragraph no check wants stays unanalysed (tokens and sentence starts, made when a check first
+reads it). Where only some sentences are wanted, those sentences and their context are analysed
+as runs of text and spliced into the paragraph's tokens (:func:`splice`); where they would make up
+most of the paragraph, or a splice would not reproduce its tokens, the paragraph is analysed whole.
 """
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Iterable
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -21,13 +26,20 @@ from spacy.tokens import Doc, Span
 from .analysis import Segment, drop_tensor
 from .gates import gate_of
 
+# Share of a paragraph's tokens above which the whole paragraph is analysed: the splice saves little
+# there, and a whole paragraph is analysed exactly as without selection.
+WHOLE_SHARE = 0.75
+
+Runs = tuple[tuple[int, int], ...]  # token ranges [start, end) of a paragraph's cheap Doc to analyse
+
 
 @dataclass(frozen=True)
 class Selector:
-    """Every check's gate and triggers. A paragraph is analysed when, for some check whose gate
-    opens on it (gates.py), ``wants(sentence)`` is True for one of its sentences."""
+    """Every check's gate, triggers and context. A sentence is analysed when, for some check whose
+    gate opens on its paragraph (gates.py), ``wants`` is True for it or for a sentence within the
+    check's ``context_sentences`` of it (``None``: the whole paragraph)."""
 
-    predicates: tuple[tuple[object, Callable[[Span], bool]], ...]
+    predicates: tuple[tuple[object, Callable[[Span], bool], int | None], ...]
 
     @classmethod
     def from_checks(cls, checks: Iterable) -> "Selector | None":
@@ -36,15 +48,39 @@ class Selector:
             wants = getattr(check, "wants", None)
             if wants is None:
                 return None  # a check that cannot say: analyse everything, as before
-            preds.append((gate_of(check), wants))
+            preds.append((gate_of(check), wants, getattr(check, "context_sentences", None)))
         return cls(tuple(preds))
 
+    def plan(self, segment: Segment) -> Runs | None:
+        """The token ranges of this paragraph to analyse: ``()`` none, ``None`` the whole paragraph."""
+        open_checks = [(wants, context) for gate, wants, context in self.predicates if gate is None or gate.opens(segment)]
+        if not open_checks:
+            return ()  # not even tokenised here
+        sents = list(segment.doc.sents)
+        marked = [False] * len(sents)
+        for i, sent in enumerate(sents):
+            for wants, context in open_checks:
+                if (context is None or not all(marked[max(0, i - context):i + context + 1])) and wants(sent):
+                    if context is None:
+                        return None
+                    for k in range(max(0, i - context), min(len(sents), i + context + 1)):
+                        marked[k] = True
+        if not any(marked):
+            return ()
+        runs: list[tuple[int, int]] = []
+        for i, sent in enumerate(sents):
+            if marked[i]:
+                if runs and runs[-1][1] == sent.start:
+                    runs[-1] = (runs[-1][0], sent.end)
+                else:
+                    runs.append((sent.start, sent.end))
+        if sum(e - s for s, e in runs) > WHOLE_SHARE * len(segment.doc):
+            return None
+        return tuple(runs)
+
     def wants(self, segment: Segment) -> bool:
-        """True when some check needs the tagger, parser or entities in this paragraph."""
-        open_wants = [wants for gate, wants in self.predicates if gate is None or gate.opens(segment)]
-        if not open_wants:
-            return False  # not even tokenised here
-        return any(wants(sent) for sent in segment.doc.sents for wants in open_wants)
+        """True when some check needs the tagger, parser or entities somewhere in this paragraph."""
+        return self.plan(segment) != ()
 
 
 _SENTENCIZER = Sentencizer()
@@ -61,18 +97,65 @@ def cheap_doc(nlp: Language, text: str) -> Doc:
     return doc
 
 
-def analyze_selected(blocks, nlp: Language, selector: Selector, batch_size: int) -> list[Segment]:
-    """Full pipeline for paragraphs a check wants analysed; for the rest a Doc of tokens and
-    sentences, made only if some check reads that paragraph.
+def run_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens [start, end) with the last token's trailing whitespace."""
+    return doc.text[doc[start].idx:doc[end].idx if end < len(doc) else len(doc.text)]
 
-    The unit is the paragraph: every check reads at most its paragraph, and a paragraph is either
-    fully analysed (exactly as without selection) or not at all. Splicing analysed sentences into
-    an unanalysed paragraph (Doc.from_docs) leaves parse edges undefined for the unanalysed part,
-    which spaCy's subtree walks do not survive.
-    """
+
+def splice(cheap: Doc, runs: Runs, analysed: list[Doc]) -> Doc | None:
+    """One Doc of the paragraph: ``analysed`` (one per run) in place of the runs' tokens, the cheap
+    tokens elsewhere (no tags, parse or entities). Sentence starts are the analysed runs' own and
+    the cheap parts'. ``None`` when the runs were tokenised differently on their own."""
+    pieces: list[Doc] = []
+    pos = 0
+    for (start, end), doc in zip(runs, analysed):
+        if len(doc) != end - start:
+            return None
+        if start > pos:
+            pieces.append(cheap[pos:start].as_doc())
+        pieces.append(doc)
+        pos = end
+    if pos < len(cheap):
+        pieces.append(cheap[pos:].as_doc())
+    starts = numpy.concatenate([piece.to_array([SENT_START]) for piece in pieces])
+    joined = Doc.from_docs(pieces, ensure_whitespace=False)
+    if joined.text != cheap.text:
+        return None
+    # from_docs derives sentence starts from the heads, which the cheap parts do not have
+    joined.from_array([SENT_START], starts.astype("uint64"))
+    return drop_tensor(joined)
+
+
+def analyze_selected(blocks, nlp: Language, selector: Selector, batch_size: int) -> list[Segment]:
+    """Full pipeline for the sentences (or paragraphs) checks want analysed; for the rest a Doc of
+    tokens and sentences, made only if some check reads that paragraph."""
     make = partial(cheap_doc, nlp)
     segments = [Segment(block, make_doc=make) for block in blocks]
-    wanted = [i for i, seg in enumerate(segments) if selector.wants(seg)]
-    for i, doc in zip(wanted, nlp.pipe((blocks[i].text for i in wanted), batch_size=batch_size)):
+    jobs: list[tuple[int, Runs | None]] = []
+    for i, seg in enumerate(segments):
+        runs = selector.plan(seg)
+        if runs != ():
+            jobs.append((i, runs))
+
+    def texts():
+        for i, runs in jobs:
+            if runs is None:
+                yield blocks[i].text
+            else:
+                cheap = segments[i].doc
+                yield from (run_text(cheap, s, e) for s, e in runs)
+
+    docs = iter(nlp.pipe(texts(), batch_size=batch_size))
+    whole_again: list[int] = []
+    for i, runs in jobs:
+        if runs is None:
+            segments[i] = Segment(blocks[i], drop_tensor(next(docs)))
+            continue
+        spliced = splice(segments[i].doc, runs, [drop_tensor(next(docs)) for _ in runs])
+        if spliced is None:
+            whole_again.append(i)
+        else:
+            segments[i] = Segment(blocks[i], spliced)
+    for i, doc in zip(whole_again, nlp.pipe((blocks[i].text for i in whole_again), batch_size=batch_size)):
         segments[i] = Segment(blocks[i], drop_tensor(doc))
     return segments

@@ -37,3 +37,72 @@ def test_selected_docs_keep_the_exact_text(pipeline, text):
     doc = Document(path="x", text=text)
     for seg in analyze(doc, nlp, info).segments:
         assert seg.doc.text == seg.block.text
+
+
+NEUTRAL = ["The meeting started at nine in the morning.", "Volunteers handed out leaflets at the station.",
+           "Rain was expected for most of the week.", "The report will be discussed at the next session.",
+           "Participants asked questions about the training.", "Copies are available at the front desk.",
+           "The bus was late again.", "Several schools took part in the workshop."]
+CLAIM = "Today 40 million people are living in slavery, and the number is growing."
+
+
+def _analysed(token) -> bool:
+    return bool(token.pos_)
+
+
+def test_only_the_wanted_sentence_of_a_paragraph_is_analysed(pipeline):
+    """A figure needing the parse (is the clause present tense?) sends its sentence, not its
+    paragraph, through the model; the neutral sentences around it keep tokens only."""
+    from awareness_check.analysis import analyze
+    from awareness_check.documents import Document
+
+    nlp, info = pipeline
+    text = " ".join(NEUTRAL[:3] + [CLAIM] + NEUTRAL[3:6])
+    (seg,) = analyze(Document(path="x", text=text), nlp, info).segments
+    doc = seg.doc
+    assert doc.text == text
+    claim_start = text.index(CLAIM)
+    analysed = [t for t in doc if _analysed(t)]
+    assert analysed and all(claim_start <= t.idx < claim_start + len(CLAIM) + 1 for t in analysed)
+    assert [s.text.strip() for s in doc.sents] == NEUTRAL[:3] + [CLAIM] + NEUTRAL[3:6]
+    assert any(t.dep_ == "nsubj" for t in analysed) and any(e.label_ == "CARDINAL" for e in doc.ents)
+    for token in doc:  # spaCy's tree walks must survive the unparsed tokens
+        list(token.subtree), list(token.ancestors)
+
+
+def test_splice_refuses_runs_tokenised_differently(pipeline):
+    from awareness_check.selection import cheap_doc, splice
+
+    nlp, _ = pipeline
+    cheap = cheap_doc(nlp, "First one. Second one.")
+    assert splice(cheap, ((0, 3),), [nlp.make_doc("First one")]) is None
+    assert splice(cheap, ((0, 3),), [nlp.make_doc("Fir st on")]) is None
+
+
+def test_spliced_paragraphs_find_what_full_analysis_finds(pipeline, rules):
+    """Every lexicon example and dev-corpus item set among neutral sentences, two to a paragraph:
+    sentence-level analysis (the wanted sentences and their context spliced into the paragraph's
+    tokens) must give the full pipeline's findings and statistics."""
+    from awareness_check.analysis import analyze
+    from awareness_check.api import report_for
+    from awareness_check.documents import Document
+    from test_gates import _example_paragraphs
+
+    nlp, info = pipeline
+    examples = [p.replace("\n\n", "\n") for p in _example_paragraphs()]
+    paragraphs = []
+    for i in range(0, len(examples), 2):
+        parts = []
+        for k, example in enumerate(examples[i:i + 2]):
+            parts += [NEUTRAL[(i + k) % 8], NEUTRAL[(i + k + 3) % 8], example, NEUTRAL[(i + k + 5) % 8]]
+        paragraphs.append(" ".join(parts))
+    text = "\n\n".join(paragraphs) + "\n"
+    fast_adoc = analyze(Document(path="x", text=text), nlp, info)
+    fast = report_for(fast_adoc, rules, Settings())
+    full = report_for(analyze(Document(path="x", text=text), nlp, info, selective=False), rules, Settings(), gated=False)
+    spliced = [s for s in fast_adoc.segments if s.analysed is not None and not all(_analysed(t) for t in s.analysed)]
+    assert len(spliced) > 100  # the splice is what is being tested
+    key = lambda r: sorted((f.rule_id, f.start, f.end, str(f.severity), f.message) for f in r.findings)
+    assert len(full.findings) > 500
+    assert key(fast) == key(full)
+    assert fast.stats == full.stats
