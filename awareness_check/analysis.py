@@ -7,7 +7,7 @@ from typing import Callable
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .documents import Block, Document
 from .pipeline import PipelineInfo
@@ -32,6 +32,11 @@ class Segment:
         if self.analysed is not None:
             return self.analysed
         return self.make_doc(self.block.text)
+
+    @cached_property
+    def sents(self) -> tuple[Span, ...]:
+        """The paragraph's sentences, read once (``Doc.sents`` walks every token on each call)."""
+        return tuple(self.doc.sents)
 
     @property
     def text(self) -> str:

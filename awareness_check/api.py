@@ -95,7 +95,7 @@ def report_for(adoc: AnalyzedDocument, rules: RuleSet, settings: Settings, *, ga
     stats: dict = {"words": len(_WORD.findall(document.text)), "sentences": None}
     stats.update(ctx.stats)
     if stats["sentences"] is None:  # readability counts them when it runs; else the tokenizer's count
-        stats["sentences"] = sum(1 for s in adoc.segments for _ in s.doc.sents)
+        stats["sentences"] = sum(len(s.sents) for s in adoc.segments)
     return DocumentReport(
         path=document.path, text=document.text, findings=_dedupe(findings), stats=stats,
         encoding=document.encoding, source_format=document.source_format,

@@ -264,7 +264,7 @@ def role_table(adoc) -> dict:
     for seg in adoc.segments:
         if not ROLE_GATE.opens(seg):
             continue
-        for sent in seg.doc.sents:
+        for sent in seg.sents:
             if not may_hold_roles(sent):
                 continue
             for _tok, sex, roles in sentence_roles(sent):

@@ -56,7 +56,7 @@ class Selector:
         open_checks = [(wants, context) for gate, wants, context in self.predicates if gate is None or gate.opens(segment)]
         if not open_checks:
             return ()  # not even tokenised here
-        sents = list(segment.doc.sents)
+        sents = list(segment.sents)
         marked = [False] * len(sents)
         for i, sent in enumerate(sents):
             for wants, context in open_checks:

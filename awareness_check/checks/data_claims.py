@@ -231,7 +231,7 @@ class DataClaimCheck:
             paragraph_sourced = bool(SOURCE_LABEL.search(seg.text))
             if paragraph_sourced:
                 continue
-            sents = list(seg.doc.sents)
+            sents = seg.sents
             para = seg.text
             # == sent.text for each sentence, without rebuilding it from tokens
             texts = [para[s.start_char:s.end_char] for s in sents]

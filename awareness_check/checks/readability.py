@@ -134,7 +134,7 @@ class ReadabilityCheck:
         seg = next((s for s in ctx.document_segments if s.text.strip()), None)
         if seg is None:
             return None
-        first = next(iter(seg.doc.sents))
+        first = next(iter(seg.sents))
         end = first.end_char
         while end > first.start_char and seg.text[end - 1].isspace():
             end -= 1
@@ -149,7 +149,7 @@ class ReadabilityCheck:
 
         scored = []
         for seg in ctx.segments:
-            for sent in seg.doc.sents:
+            for sent in seg.sents:
                 stext = seg.text[sent.start_char:sent.end_char].strip()
                 if not stext or "\t" in stext:  # table rows are not sentences
                     continue

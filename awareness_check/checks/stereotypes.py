@@ -103,7 +103,7 @@ class RoleCheck:
         rule = ctx.rules.get("STE003")
         for seg in ctx.segments:
             weaker = not _WEAKER.isdisjoint(seg.words)
-            for sent in seg.doc.sents:
+            for sent in seg.sents:
                 parsed = list(self._parsed_findings(ctx, rule, seg, sent, weaker))
                 yield from parsed or role_messages(ctx, seg, sent)
 
@@ -349,7 +349,7 @@ class MythCheck:
             patterns = [p for p, name in ((_MYTH_TRAFFICKERS, "traffickers"), (_MYTH_WHO, "who"), (_MYTH_BEGINS, "begins"),
                                           (_TYPICAL_VICTIM, "typical"), (_VICTIM_PROFILE, "profile"), (_MYTH_VICTIMS, "victims"),
                                           (_ONLY_GROUP, "only")) if on[name]]
-            for sent in seg.doc.sents:
+            for sent in seg.sents:
                 yield from self._sentence(rule, any_gender, ctx, seg, sent, patterns)
 
     @staticmethod

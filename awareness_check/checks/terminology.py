@@ -395,7 +395,7 @@ class TerminologyCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         statistical = ctx.info.statistical
         for seg in ctx.segments:
-            sents = list(seg.doc.sents)
+            sents = seg.sents
             flagged: set[int] = set()
             for sent in sents:
                 yield from self._sentence(ctx, seg, sent, statistical, flagged)

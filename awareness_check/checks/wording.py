@@ -68,7 +68,7 @@ def phrase_matcher(ctx: CheckContext, code: str) -> PhraseMatcher:
 def sentences(ctx: CheckContext, segments=None):
     """(paragraph, sentence) over ``segments``, by default the paragraphs the check's gate opened."""
     for seg in ctx.segments if segments is None else segments:
-        for sent in seg.doc.sents:
+        for sent in seg.sents:
             yield seg, sent
 
 
@@ -295,7 +295,7 @@ class DamagedPersonCheck:
         for seg in ctx.segments:
             goods = "goods" in seg.words
             damage = ctx.info.statistical and not _DAMAGE.isdisjoint(seg.words)
-            for sent in seg.doc.sents:
+            for sent in seg.sents:
                 if goods:
                     for s, e, _m in regex_spans(sent, _USED_GOODS, sent_text(seg, sent)):
                         yield ctx.finding("JDG010", seg, (s, e))
@@ -893,12 +893,12 @@ class FreightMetaphorCheck:
 
             flagged: list[tuple[int, int]] = []
             if _FREIGHT_HUMAN.opens_words(words) or _FREIGHT_OF.opens_words(words):
-                for sent in doc.sents:
+                for sent in seg.sents:
                     for s, e, m in regex_spans(sent, _FREIGHT, sent_text(seg, sent)):
                         g = 1 if m.group(1) else 2
                         flagged.append((s if g == 1 else sent.start_char + m.start(g), sent.start_char + m.end(g)))
             if _FRESH_STOCK_GATE.opens_words(words) and crime_not_goods():
-                for sent in doc.sents:
+                for sent in seg.sents:
                     for s, e, m in regex_spans(sent, _FRESH_STOCK, sent_text(seg, sent)):
                         flagged.append((s, e))
             if ctx.info.statistical and not _FREIGHT_TOKENS.isdisjoint(words):

@@ -20,7 +20,7 @@ def _contacts(seg: Segment) -> list[Detail]:
         out.append(Detail("IDR004", "case-file", seg, s, e, [(s, e, "[CASE NUMBER]")], detail="a case-file number"))
     if "@" not in text and not DIGITS.opens_text(text):
         return out  # e-mail addresses and handles need an '@', phone numbers digits
-    for sent in seg.doc.sents:
+    for sent in seg.sents:
         base = sent.start_char
         stext = text[base:sent.end_char]  # == sent.text, without rebuilding it from tokens
         personal = PERSONAL_CONTACT.search(stext)

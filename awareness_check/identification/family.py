@@ -12,7 +12,7 @@ def _family(adoc: AnalyzedDocument) -> list[Detail]:
     out = []
     for seg in adoc.segments:
         text = seg.text
-        for sent in seg.doc.sents:
+        for sent in seg.sents:
             stext = text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
             for m in KIN_NAMED.finditer(stext):
                 name_g = "name" if m.group("name") else "name2"

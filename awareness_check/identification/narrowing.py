@@ -29,7 +29,7 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
     for seg in adoc.segments:
         text = seg.text
         last_person = None
-        for sent in seg.doc.sents:
+        for sent in seg.sents:
             stext = text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
             about = [p for p in risky if any(sg is seg and sent.start_char <= s < sent.end_char for sg, s, e in p.mentions)]
             if about:

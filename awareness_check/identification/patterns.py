@@ -214,14 +214,14 @@ def _unquoted(text: str) -> str:
 
 
 def _sentence_at(seg: Segment, pos: int) -> Span:
-    for sent in seg.doc.sents:
+    for sent in seg.sents:
         if sent.start_char <= pos < sent.end_char:
             return sent
     return seg.doc[:]
 
 
 def _next_sentence(seg: Segment, sent: Span) -> Span | None:
-    sents = list(seg.doc.sents)
+    sents = seg.sents
     for i, s in enumerate(sents):
         if s.start == sent.start and i + 1 < len(sents):
             return sents[i + 1]

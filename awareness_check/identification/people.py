@@ -59,7 +59,7 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
                 s, e = _strip_name(seg.text, ent.start_char, _extend_name(ent))
                 if s is not None:
                     candidates.append((seg, ent.sent, s, e))
-        for sent in doc.sents:
+        for sent in seg.sents:
             stext = seg.text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
             for s2, e2 in _unlabelled_names(sent):
                 candidates.append((seg, sent, s2, e2))
