@@ -87,6 +87,21 @@ def analyze(document: Document, nlp: Language, info: PipelineInfo, batch_size: i
     return AnalyzedDocument(document, analyze_selected(blocks, nlp, selector, batch_size), info, nlp)
 
 
+_TEXT_KEY = "awareness_check.text"
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """Remember the paragraph's text on its Doc (``Doc.text`` rebuilds it from every token)."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """A Doc's text, without rebuilding it when :func:`keep_text` kept it."""
+    text = doc.user_data.get(_TEXT_KEY)
+    return doc.text if text is None else text
+
+
 def drop_tensor(doc: Doc) -> Doc:
     """No check reads the tok2vec output; keeping it costs ~400 bytes a token."""
     doc.tensor = numpy.zeros((0,), dtype="float32")

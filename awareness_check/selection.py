@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
-from .analysis import Segment, drop_tensor
+from .analysis import Segment, doc_text, drop_tensor, keep_text
 from .gates import gate_of
 
 # Share of a paragraph's tokens above which the whole paragraph is analysed: the splice saves little
@@ -88,7 +88,7 @@ _SENTENCIZER = Sentencizer()
 
 def cheap_doc(nlp: Language, text: str) -> Doc:
     """Tokens and rule-based sentence starts (a line break always ends a sentence)."""
-    doc = nlp.make_doc(text)
+    doc = keep_text(nlp.make_doc(text), text)
     _SENTENCIZER(doc)
     if "\n" in text:
         for token in doc[:-1]:
@@ -99,7 +99,8 @@ def cheap_doc(nlp: Language, text: str) -> Doc:
 
 def run_text(doc: Doc, start: int, end: int) -> str:
     """The text of tokens [start, end) with the last token's trailing whitespace."""
-    return doc.text[doc[start].idx:doc[end].idx if end < len(doc) else len(doc.text)]
+    text = doc_text(doc)
+    return text[doc[start].idx:doc[end].idx if end < len(doc) else len(text)]
 
 
 def splice(cheap: Doc, runs: Runs, analysed: list[Doc]) -> Doc | None:
@@ -119,7 +120,7 @@ def splice(cheap: Doc, runs: Runs, analysed: list[Doc]) -> Doc | None:
         pieces.append(cheap[pos:].as_doc())
     starts = numpy.concatenate([piece.to_array([SENT_START]) for piece in pieces])
     joined = Doc.from_docs(pieces, ensure_whitespace=False)
-    if joined.text != cheap.text:
+    if joined.text != doc_text(cheap):
         return None
     # from_docs derives sentence starts from the heads, which the cheap parts do not have
     joined.from_array([SENT_START], starts.astype("uint64"))

@@ -17,11 +17,13 @@ parse, and named sources from capitalised words instead of entities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from spacy.tokens import Span
 
+from ..analysis import doc_text
 from ..findings import Finding
 from ..gates import DIGITS, FOLDED_LETTERS, AnyGate, Gate
 from .base import CheckContext
@@ -213,14 +215,18 @@ class DataClaimCheck:
         """True only where the decision reads the parse (a clause's tense, the counted people's role)
         or entities (a named source): the sentence's own logic is run on the unanalysed tokens and
         every such read is counted. A percentage in a sentence with no reporting verb is flagged
-        or not whatever the parse says, so it needs none."""
-        sents, texts, starts, sourced = _paragraph_view(sent.doc)
-        i = starts[sent.start]
-        if sourced or not has_claim_pattern(texts[i]):
+        or not whatever the parse says, so it needs none; that decision is kept on the Doc, and
+        ``run`` reuses it when the paragraph stays unanalysed."""
+        view = _paragraph_view(sent.doc)
+        i = view.index[sent.start]
+        if view.sourced:
             return False
-        before = _PARSE_READS[0]
-        _sentence_claims(sents, texts, i, True)
-        return _PARSE_READS[0] != before
+        before = _PARSE_READS.count
+        claims = _sentence_claims(view.sents, view.texts, i, True)
+        if _PARSE_READS.count != before:
+            return True
+        view.decided[i] = claims
+        return False
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not any(ctx.enabled(c) for c in self.codes):
@@ -231,12 +237,12 @@ class DataClaimCheck:
             paragraph_sourced = bool(SOURCE_LABEL.search(seg.text))
             if paragraph_sourced:
                 continue
-            sents = seg.sents
-            para = seg.text
-            # == sent.text for each sentence, without rebuilding it from tokens
-            texts = [para[s.start_char:s.end_char] for s in sents]
-            for i in range(len(sents)):
-                for claim in _sentence_claims(sents, texts, i, statistical):
+            view = _paragraph_view(seg.doc, seg.text, seg.sents)
+            for i in range(len(view.sents)):
+                claims = view.decided.get(i) if statistical else None
+                if claims is None:
+                    claims = _sentence_claims(view.sents, view.texts, i, statistical)
+                for claim in claims:
                     if not ctx.enabled(claim.code):
                         continue
                     rule = rules.get(claim.code)
@@ -259,8 +265,14 @@ def _sentence_claims(sents: list[Span], texts: list[str], i: int, statistical: b
     return claims
 
 
-# How many times a decision read the parse or entities (DataClaimCheck.wants compares before/after).
-_PARSE_READS = [0]
+class _ReadCounter(threading.local):
+    """How many times a decision read the parse or entities (``wants`` compares before/after);
+    per thread, so two scans in two threads do not see each other's reads."""
+
+    count = 0
+
+
+_PARSE_READS = _ReadCounter()
 
 
 CLAIM_PATTERNS = (RANKING, PERCENT, RATIO, FRACTION, RATE, AVERAGE_AGE, HOTLINE_PROOF, AGE_ENTRY, PERIOD_COUNT, TREND, MAJORITY, MONEY, MULTI_MONEY,
@@ -273,18 +285,32 @@ def has_claim_pattern(text: str) -> bool:
     return CLAIM_GATE.opens_text(text) and any(rx.search(text) for rx in CLAIM_PATTERNS)
 
 
-_VIEW: list = [None, None]  # (doc, view) of the paragraph the selector is asking about
+@dataclass
+class _ParagraphView:
+    """A paragraph's sentences and their texts, read once; ``decided``: the claims of sentences
+    whose decision read no parse or entities (the same on this Doc whatever the analysis)."""
+
+    sents: tuple[Span, ...]
+    texts: list[str]
+    index: dict[int, int]  # sentence start token -> position in ``sents``
+    sourced: bool  # the paragraph has a "Source:" label
+    decided: dict[int, list[Claim]] = field(default_factory=dict)
 
 
-def _paragraph_view(doc):
-    """(sentences, their texts, sentence start -> index, paragraph has a source label), once per
-    paragraph: the selector asks ``wants`` sentence by sentence."""
-    if _VIEW[0] is not doc:
-        para = doc.text
-        sents = list(doc.sents)
-        _VIEW[0], _VIEW[1] = doc, (sents, [para[s.start_char:s.end_char] for s in sents],
-                                   {s.start: k for k, s in enumerate(sents)}, bool(SOURCE_LABEL.search(para)))
-    return _VIEW[1]
+_VIEW_KEY = "awareness_check.data_claims"
+
+
+def _paragraph_view(doc, text: str | None = None, sents: tuple[Span, ...] | None = None) -> _ParagraphView:
+    """The view of ``doc``, kept in its ``user_data`` so the selector's sentence-by-sentence
+    ``wants`` and the check's ``run`` on the same Doc share it."""
+    view = doc.user_data.get(_VIEW_KEY)
+    if view is None:
+        para = doc_text(doc) if text is None else text
+        sents = tuple(doc.sents) if sents is None else sents
+        view = _ParagraphView(sents, [para[s.start_char:s.end_char] for s in sents],
+                              {s.start: k for k, s in enumerate(sents)}, bool(SOURCE_LABEL.search(para)))
+        doc.user_data[_VIEW_KEY] = view
+    return view
 
 
 def find_claims(sent: Span, statistical: bool = True, text: str | None = None) -> list[Claim]:
@@ -456,7 +482,7 @@ def _tokens_in(sent: Span, start: int, end: int):
 
 
 def _governing_verb(sent: Span, start: int, end: int):
-    _PARSE_READS[0] += 1
+    _PARSE_READS.count += 1
     toks = _tokens_in(sent, start, end)
     if not toks:
         return None
@@ -508,7 +534,7 @@ def _subject_count(sent: Span, m, statistical: bool) -> bool:
     """The counted people are what the clause is about (subject), not an object of an event."""
     if not statistical:
         return True
-    _PARSE_READS[0] += 1
+    _PARSE_READS.count += 1
     toks = _tokens_in(sent, m.start(), m.end())
     nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN", "PRON")]
     if not nouns:
@@ -544,7 +570,7 @@ def sentence_sourced(sent: Span, statistical: bool = True, text: str | None = No
 
 
 def _read_parse() -> bool:
-    _PARSE_READS[0] += 1
+    _PARSE_READS.count += 1
     return True
 
 
