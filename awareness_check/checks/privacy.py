@@ -9,8 +9,7 @@ from typing import Iterable
 
 from ..findings import Finding
 from ..identification import Detail, find_details, name_mentions
-from ..identification.gate import IDENTIFICATION_GATE
-from ..identification.patterns import wants_analysis
+from ..identification.gate import IDENTIFICATION_GATE, wants_analysis
 from .base import CheckContext
 
 __all__ = ["Detail", "find_details", "name_mentions", "IdentificationCheck", "CHECKS"]

@@ -266,29 +266,3 @@ def _merge_parts(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
             continue
         out.append((s, e, ph))
     return out
-
-
-SELECT_CUE = re.compile(
-    VICTIM.pattern + r"|" + AGE.pattern + rf"|\b(?:{KIN}|girls?|boys?|child(?:ren)?|teenagers?|minors?|pupils?|pictured|photo|"
-    r"shelters?|refuges?|safe\s*houses?)\b",
-    re.I,
-)
-_SENTENCE_START_WORDS = frozenset(w.lower() for w in NOT_NAMES) | {"she", "he", "they", "i", "we"}
-
-
-def wants_analysis(sent) -> bool:
-    """Selection trigger on a cheaply tokenised sentence (no entities or parse available yet).
-
-    Names and places are capitalised words: a sentence without one (other than its first word
-    when that is a function word) can yield no person, place or hometown. Of the rest, only
-    those with a victim, age, kin, child, photo or shelter cue, or that continue a story with
-    "She/He/They", can put a person at risk.
-    """
-    toks = [t for t in sent if not t.is_space]
-    if not toks:
-        return False
-    first = toks[0].lower_
-    named = any(t.is_title and not t.is_punct and (i > 0 or first not in _SENTENCE_START_WORDS) for i, t in enumerate(toks))
-    if not named:
-        return False
-    return first in ("she", "he", "they") or bool(SELECT_CUE.search(sent.text))
