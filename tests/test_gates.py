@@ -127,3 +127,26 @@ def test_letters_regexes_fold_open_the_gates(pipeline, rules, text, rule):
     full = scan_document(document, nlp, info, rules, Settings(), selective=False)
     assert rule in {f.rule_id for f in full.findings}
     assert _keys(fast) == _keys(full)
+
+
+@pytest.mark.parametrize("text", [
+    "Ama, 14, left", "the fourteen-year-old", "aged twelve", "at the age of 9", "Ama (15) left", "she was 16 when",
+    "trafficked at fifteen", "who turned 13 on Monday", "her 14th birthday", "held captive", "never paid", "debt bondage",
+    "brought to Lagos", "caught stealing", "in care", "a safehouse", "safe houses", "her stepmother", "pictured",
+    "photo", "refuges", "pupils", "Victims", "ſold", "the SURVIVORS", "children",
+])
+def test_identification_cue_gate_opens_wherever_the_cue_regex_matches(text):
+    from awareness_check.identification.gate import SELECT_CUE, SELECT_CUE_GATE
+
+    assert SELECT_CUE.search(text), text  # the example is a cue
+    assert SELECT_CUE_GATE.opens_text(text)
+
+
+def test_identification_cue_gate_is_necessary_on_the_examples():
+    from awareness_check.identification.gate import SELECT_CUE, SELECT_CUE_GATE
+
+    texts = _example_paragraphs()
+    matched = [t for t in texts if SELECT_CUE.search(t)]
+    assert len(matched) > 100
+    assert all(SELECT_CUE_GATE.opens_text(t) for t in matched)
+    assert not SELECT_CUE_GATE.opens_text("Participants discussed the new leaflet at length.")
