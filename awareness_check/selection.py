@@ -120,11 +120,12 @@ def splice(cheap: Doc, runs: Runs, analysed: list[Doc]) -> Doc | None:
         pieces.append(cheap[pos:].as_doc())
     starts = numpy.concatenate([piece.to_array([SENT_START]) for piece in pieces])
     joined = Doc.from_docs(pieces, ensure_whitespace=False)
-    if joined.text != doc_text(cheap):
+    text = doc_text(cheap)
+    if joined.text != text:
         return None
     # from_docs derives sentence starts from the heads, which the cheap parts do not have
     joined.from_array([SENT_START], starts.astype("uint64"))
-    return drop_tensor(joined)
+    return keep_text(drop_tensor(joined), text)
 
 
 def analyze_selected(blocks, nlp: Language, selector: Selector, batch_size: int) -> list[Segment]:

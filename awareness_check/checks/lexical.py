@@ -6,12 +6,16 @@ into a PhraseMatcher (case-insensitive, with plural forms derived) and a Matcher
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from ..analysis import doc_text
 from ..findings import Finding
 from ..gates import Gate, pieces
 from ..lexicon import Entry, Rule, RuleSet
@@ -121,6 +125,30 @@ def statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
     if id(rules) not in _TRIGGERS:
         _TRIGGERS[id(rules)] = _statistical_triggers(rules)
     return _TRIGGERS[id(rules)]
+
+
+def statistical_trigger_ids(rules: RuleSet) -> frozenset[int] | None:
+    """:func:`statistical_triggers` as the string ids spaCy stores in ``Token.lower``."""
+    words = statistical_triggers(rules)
+    return None if words is None else _ids(words)
+
+
+@lru_cache(maxsize=4)
+def _ids(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
+_LOWER_KEY = "awareness_check.lower"
+
+
+def lower_ids(doc: Doc) -> list[int]:
+    """Every token's ``lower`` id, read once per Doc (a Token object per token and sentence costs
+    more than the whole test)."""
+    ids = doc.user_data.get(_LOWER_KEY)
+    if ids is None:
+        ids = doc.to_array(LOWER).tolist()
+        doc.user_data[_LOWER_KEY] = ids
+    return ids
 
 
 def _statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
@@ -239,11 +267,11 @@ class TermCheck:
         from ..lexicon import load_rules
 
         rules = load_rules()
-        triggers = statistical_triggers(rules)
-        if triggers is None or any(t.lower_ in triggers for t in sent):
+        triggers = statistical_trigger_ids(rules)
+        if triggers is None or not triggers.isdisjoint(lower_ids(sent.doc)[sent.start:sent.end]):
             return True
         near = near_phrases(rules)
-        return bool(near is not None and near.search(sent.text.lower()))
+        return bool(near is not None and near.search(doc_text(sent.doc)[sent.start_char:sent.end_char].lower()))
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         from ..lexicon import load_rules
