@@ -7,6 +7,7 @@ import re
 
 from ..analysis import Segment
 from ..gates import DIGITS
+from .gate import CONTACTS
 from .patterns import CASE_FILE, Detail, EMAIL, FREE_MAIL, GENERIC_MAILBOX, HANDLE, ORG_CONTACT, PERSONAL_CONTACT, PHONE
 
 
@@ -14,16 +15,21 @@ from .patterns import CASE_FILE, Detail, EMAIL, FREE_MAIL, GENERIC_MAILBOX, HAND
 def _contacts(seg: Segment) -> list[Detail]:
     out = []
     text = seg.text
+    digits = DIGITS.opens_text(text)
+    if not digits and "@" not in text:
+        return out  # case files and phone numbers need digits, e-mail addresses and handles an '@'
     # over the whole paragraph: "Case ref. AB-2024-1183" must not be cut at the abbreviation's full stop
-    case_files = [(m.start(), m.end()) for m in CASE_FILE.finditer(text)]
+    case_files = [(m.start(), m.end()) for m in CASE_FILE.finditer(text)] if digits else []
     for s, e in case_files:
         out.append(Detail("IDR004", "case-file", seg, s, e, [(s, e, "[CASE NUMBER]")], detail="a case-file number"))
-    if "@" not in text and not DIGITS.opens_text(text):
-        return out  # e-mail addresses and handles need an '@', phone numbers digits
+    if "@" not in text and not CONTACTS.opens(seg):
+        return out  # no e-mail address or handle, and no personal cue (PERSONAL_CONTACT) for a phone number
     for sent in seg.sents:
         base = sent.start_char
         stext = text[base:sent.end_char]  # == sent.text, without rebuilding it from tokens
         personal = PERSONAL_CONTACT.search(stext)
+        if not personal and "@" not in stext:
+            continue  # no e-mail address or handle, and a phone number is reported only with a personal cue
         organisational = ORG_CONTACT.search(stext)
         taken = list(case_files)
         for m in EMAIL.finditer(stext):

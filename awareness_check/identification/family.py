@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import AnalyzedDocument
+from .gate import KIN_GATE
 from .patterns import Detail, KIN_NAMED, NAME_WORD, NOT_NAMES, OFFENDER, PLACE_HEADS, PREP_BEFORE, STREET, is_general_place
 from .places import _hometowns, _place_cores
 
@@ -11,6 +12,8 @@ from .places import _hometowns, _place_cores
 def _family(adoc: AnalyzedDocument) -> list[Detail]:
     out = []
     for seg in adoc.segments:
+        if not KIN_GATE.opens(seg):
+            continue  # every KIN_NAMED match holds a kin word
         text = seg.text
         for sent in seg.sents:
             stext = text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens

@@ -34,6 +34,10 @@ VILLAGE_OF = TextGate(re.compile(r"(?:village|town|hamlet|district|neighbou?rhoo
 _KIN = ("mother father parent parents brother sister aunt uncle cousin grandmother grandfather grandparents husband "
         "wife son daughter niece nephew stepfather stepmother mum mom dad").split()
 
+KIN_GATE = Gate.of(words=_KIN)  # KIN_NAMED holds a whole kin word (folded letters: paragraph_words folds them)
+# AGE: every alternative holds AGE_NUM (digits or a number word, a whole word) or, the birthday one, digits
+AGE_GATE = AnyGate((DIGITS, Gate.of(words=list(NUMWORDS)), FOLDED_LETTERS))
+
 CONTACTS = Gate.of(
     prefixes=["case", "file", "ref",
               # PERSONAL_CONTACT: the contact noun after 'her/his/...'
@@ -84,7 +88,7 @@ PEOPLE = Gate.of(
               "play", "train", "sing", "sang"],
 )
 
-IDENTIFICATION_GATE = AnyGate((CONTACTS, SHELTERS, MEDIA, Gate.of(words=_KIN), PEOPLE, DIGITS, VILLAGE_OF, FOLDED_LETTERS))
+IDENTIFICATION_GATE = AnyGate((CONTACTS, SHELTERS, MEDIA, KIN_GATE, PEOPLE, DIGITS, VILLAGE_OF, FOLDED_LETTERS))
 
 
 SELECT_CUE = re.compile(

@@ -15,6 +15,9 @@ def _captions(adoc: AnalyzedDocument) -> list[Detail]:
     out = []
     for seg in adoc.segments:
         text = seg.text
+        photo = PHOTO_CONTEXT.search(text)
+        if not photo and ":" not in text:
+            continue  # a caption label ends in a colon; the 'This is' path needs a photo word
         if STAGED.search(text):
             continue
         for m in CAPTION.finditer(text):
@@ -29,7 +32,7 @@ def _captions(adoc: AnalyzedDocument) -> list[Detail]:
                 end += len(tail.group(0).rstrip())
             s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             out.append(Detail("IDR005", None, seg, s, end, [(m.start("name"), m.end("name"), "[NAME]")]))
-        if not PHOTO_CONTEXT.search(text):
+        if not photo:
             continue
         for m in THIS_IS.finditer(text):
             sent = _sentence_at(seg, m.start())

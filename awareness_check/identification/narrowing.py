@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import AnalyzedDocument
+from .gate import AGE_GATE
 from .patterns import AGE, Detail, OFFENCE_VERB, VICTIM, _age_value, _words, age_number
 from .places import _group_cores, _hometowns, _phrase_span, _place_cores, _shelter_place
 from .people import Person
@@ -26,7 +27,10 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
                 e = e + age.end(g) + (1 if g == 2 else 0)
             out.append(Detail("IDR001", "child" if p.child else "victim", seg, s, e, parts))
     # places and ages in sentences about an at-risk person or an unnamed child with an age
+    mentioned = {id(sg) for p in risky for sg, s, e in p.mentions}
     for seg in adoc.segments:
+        if id(seg) not in mentioned and not AGE_GATE.opens(seg):
+            continue  # no sentence here is about an at-risk person, and without an age none has a child or victim
         text = seg.text
         last_person = None
         for sent in seg.sents:
@@ -36,6 +40,8 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
                 last_person = about[0]
             elif last_person is not None and re.match(r"\s*(?:She|He|They)\b", stext):
                 about = [last_person]
+            if not about and not AGE_GATE.opens_text(stext):
+                continue  # a child or a victim here needs an age
             child_noun = re.search(r"\b(?:girl|boy|child|teenager|pupil|minor|schoolgirl|schoolboy|daughter|son)\b", stext, re.I)
             ages = [m for m in AGE.finditer(stext)]
             # "the 12-year-old", "aged 15": an age under 18 in these forms always describes a child

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from ..analysis import AnalyzedDocument, Segment
+from ..gates import DIGITS
 from .patterns import AGE, NAME_WORD, NOT_NAMES, OFFENCE_VERB, OFFENDER, PLACE_HEADS, ROLE, ROLE_WORDS, STREET, THIS_IS, TITLE_BEFORE, VICTIM, _age_after, _age_value, _next_sentence, _sentence_at, _unquoted, _words
 from .places import _hometowns, _place_cores
 
@@ -59,16 +60,26 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
                 s, e = _strip_name(seg.text, ent.start_char, _extend_name(ent))
                 if s is not None:
                     candidates.append((seg, ent.sent, s, e))
+        # what each pattern below needs, read once per paragraph: proper-noun tags (an unanalysed
+        # paragraph has none), 'who', a digit, "This is"/"Meet"/"Here is"
+        text = seg.text
+        tagged = doc.has_annotation("POS")
+        who = "who" in text
+        digits = DIGITS.opens_text(text)
+        this_is = "This is" in text or "Meet" in text or "Here is" in text
+        if not (tagged or who or digits or this_is):
+            continue
         for sent in seg.sents:
             stext = seg.text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
-            for s2, e2 in _unlabelled_names(sent):
-                candidates.append((seg, sent, s2, e2))
-            for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}),\s+who\b(?P<rel>[^,.;]{{0,60}})", stext):
+            if tagged:
+                for s2, e2 in _unlabelled_names(sent):
+                    candidates.append((seg, sent, s2, e2))
+            for m in (_WHO.finditer(stext) if who else ()):
                 if AGE.search(m.group("rel")):  # "Grace, who turned 13 on 4 June, ...": the model may miss the name
                     s2, e2 = _strip_name(seg.text, sent.start_char + m.start("name"), sent.start_char + m.end("name"))
                     if s2 is not None:
                         candidates.append((seg, sent, s2, e2))
-            for m in NOUN_NAMED.finditer(stext):
+            for m in (NOUN_NAMED.finditer(stext) if tagged else ()):  # every name word must be tagged PROPN
                 s, e = sent.start_char + m.start("name"), sent.start_char + m.end("name")
                 toks = [t for t in sent if s <= t.idx < e]
                 if toks and all(t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP") and not ROLE.fullmatch(t.text)
@@ -76,12 +87,12 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
                     s2, e2 = _strip_name(seg.text, s, e)
                     if s2 is not None:
                         candidates.append((seg, sent, s2, e2))
-            for m in re.finditer(rf"(?P<name>{NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|bin|binti|al|el|la|le|dos)\s+)?{NAME_WORD}){{0,3}})(?=,\s+(?:then\s+)?\d{{1,2}}\s*,|\s+\(\d{{1,2}}\))", stext):
+            for m in (_AGED_NAME.finditer(stext) if digits else ()):
                 s, e = _strip_name(seg.text, sent.start_char + m.start(), sent.start_char + m.end())
                 if s is not None:
                     candidates.append((seg, sent, s, e))
-            for rx in (THIS_IS,):
-                for m in rx.finditer(stext):
+            if this_is:
+                for m in THIS_IS.finditer(stext):
                     s, e = _strip_name(seg.text, sent.start_char + m.start("name"), sent.start_char + m.end("name"))
                     if s is not None:  # "Meet Dr Ama Owusu": a title marks a professional, not a victim
                         candidates.append((seg, sent, s, e))
@@ -121,6 +132,10 @@ def _people(adoc: AnalyzedDocument) -> list[Person]:
     return people
 
 
+# "Grace, who turned 13 on 4 June, ...": a name the model may miss before a relative clause with an age
+_WHO = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}),\s+who\b(?P<rel>[^,.;]{{0,60}})")
+# "Mina Karimi, 15, ..." / "Mina Karimi (15)": a name with an exact age
+_AGED_NAME = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|bin|binti|al|el|la|le|dos)\s+)?{NAME_WORD}){{0,3}})(?=,\s+(?:then\s+)?\d{{1,2}}\s*,|\s+\(\d{{1,2}}\))")
 # "survivor Ana Lucía Torres Mejía": a name the entity model misses after a victim noun
 NOUN_NAMED = re.compile(rf"\b(?i:survivors?|victims?)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
 

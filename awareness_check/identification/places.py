@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Span
 
 from ..analysis import Segment
+from .gate import SHELTERS
 from .patterns import CHAIN, DORM, SHELTER_DESCRIBED, Detail, HOMETOWN, NAME_WORD, NOT_NAMES, NOT_PLACE_ENTS, PLACE_CORE, PLACE_HEADS, SHELTER, SHELTER_LOC, STREET, _merge_parts, is_general_place
 
 
@@ -105,6 +106,8 @@ def _shelter_place(text: str, core: tuple[int, int, str], sent: Span) -> bool:
 
 
 def _shelters(seg: Segment) -> list[Detail]:
+    if not SHELTERS.opens(seg):
+        return []  # every DORM and SHELTER match holds one of the gate's words
     out = []
     text = seg.text
     for m in DORM.finditer(text):
