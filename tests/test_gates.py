@@ -150,3 +150,22 @@ def test_identification_cue_gate_is_necessary_on_the_examples():
     assert len(matched) > 100
     assert all(SELECT_CUE_GATE.opens_text(t) for t in matched)
     assert not SELECT_CUE_GATE.opens_text("Participants discussed the new leaflet at length.")
+
+
+def test_lexicon_matcher_gates_lose_no_match(pipeline, rules, reference):
+    """Each lexicon entry's Matcher runs only where every required word of one of its patterns is
+    in the paragraph (lexical._entry_gate): on every example, analysed, the gated matches are the
+    ungated ones."""
+    from awareness_check.checks.lexical import compiled_for
+
+    nlp, info = pipeline
+    adoc, _full = reference
+    compiled = compiled_for(nlp, rules, info.statistical)
+    assert any(gate is not None and type(gate).__name__ == "AllGate" for gate, _m, _p in compiled.pattern_groups)
+    total = 0
+    for seg in adoc.segments:
+        gated = [(key, span.start, span.end) for key, span in compiled.matches(seg.doc, seg.words)]
+        ungated = [(key, span.start, span.end) for key, span in compiled.matches(seg.doc, None)]
+        assert gated == ungated, seg.text
+        total += len(ungated)
+    assert total > 300

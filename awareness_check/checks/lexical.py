@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from ..analysis import doc_text
 from ..findings import Finding
-from ..gates import Gate, pieces
+from ..gates import AllGate, AnyGate, Gate, pieces
 from ..lexicon import Entry, Rule, RuleSet
 from ..textforms import pluralize
 from . import context as ctxmod
@@ -80,14 +80,12 @@ class CompiledTerms:
         return [(self.vocab.strings[match_id], doc[start:end]) for match_id, start, end in raw]
 
 
-def _entry_gate(entry: Entry) -> Gate | None:
+def _entry_gate(entry: Entry) -> "Gate | AnyGate | None":
+    """Opens where one of the entry's patterns could match (None: some pattern has no word to require)."""
     gates = [_pattern_gate(p) for p in entry.patterns]
     if any(g is None for g in gates):
         return None
-    out = gates[0]
-    for g in gates[1:]:
-        out = out | g
-    return out
+    return gates[0] if len(gates) == 1 else AnyGate(tuple(gates))
 
 
 _COMPILED: dict[tuple[int, int, bool], CompiledTerms] = {}
@@ -173,7 +171,6 @@ def _statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
 
 
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")  # not NORM: a norm can differ from the text ("n't" -> "not")
-_STOP = frozenset("a an the of in on to for and or is are was were be been by with as at from".split())
 
 
 def _token_gate(token: dict) -> Gate | None:
@@ -213,27 +210,26 @@ def _regex_gate(regex: str) -> Gate | None:
     return Gate.of(words=[w for branch in branches for w in branch])
 
 
-def _pattern_gate(pattern) -> Gate | None:
-    """The most selective required token of a Matcher pattern (None: nothing required is a word)."""
-    best, best_score = None, -1.0
+def _pattern_gate(pattern) -> "Gate | AllGate | None":
+    """Every required token of a Matcher pattern that names its words (None: none does): a
+    paragraph must hold a word of each ('come' and 'grab' and 'jobs', not 'come' alone)."""
+    gates = []
     for token in pattern:
-        if token.get("OP", "1") not in ("1", "+", "!") or token.get("OP") == "!":
-            continue
+        if token.get("OP", "1") not in ("1", "+"):
+            continue  # optional, repeated from zero, or negated: not required
         gate = _token_gate(token)
-        if gate is None:
-            continue
-        listed = list(gate.words) + list(gate.prefixes)
-        score = min(len(w) for w in listed) - (10 if set(listed) & _STOP else 0) - len(listed) / 100
-        if score > best_score:
-            best, best_score = gate, score
-    return best
+        if gate is not None:
+            gates.append(gate)
+    if not gates:
+        return None
+    return gates[0] if len(gates) == 1 else AllGate(tuple(gates))
 
 
-def term_gate(rules: RuleSet) -> Gate | None:
+def term_gate(rules: RuleSet) -> "AnyGate | None":
     """Every ``term`` entry's phrases, each by its longest word, and its token patterns (the gate
     of its Matcher, ``_entry_gate``): a paragraph it does not open cannot match any entry."""
     words: set[str] = set()
-    gate = Gate()
+    pattern_gates = []
     for rule in rules.by_kind("term"):
         for entry in rule.entries:
             for form in surface_forms(entry):
@@ -245,8 +241,13 @@ def term_gate(rules: RuleSet) -> Gate | None:
                 patterns = _entry_gate(entry)
                 if patterns is None:
                     return None
-                gate = gate | patterns
-    return gate | Gate.of(words)
+                pattern_gates.extend(patterns.gates if isinstance(patterns, AnyGate) else (patterns,))
+    # one word gate for the phrases and the single-word patterns, then the patterns needing several words
+    single = Gate.of(words)
+    for gate in pattern_gates:
+        if isinstance(gate, Gate):
+            single = single | gate
+    return AnyGate((single, *(g for g in pattern_gates if not isinstance(g, Gate))))
 
 
 class TermCheck:
