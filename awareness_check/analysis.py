@@ -26,6 +26,22 @@ class Segment:
     block: Block
     analysed: Doc | None = None
     make_doc: Callable[[str], Doc] | None = field(default=None, repr=False)
+    # id(gate) -> (gate, opens?): the selector and every check's view ask the same gates
+    _opened: dict = field(default_factory=dict, repr=False)
+
+    def opened(self, gate) -> bool:
+        """``gate.opens(self)``, decided once per paragraph (the gate is kept, so its id stays its own)."""
+        hit = self._opened.get(id(gate))
+        if hit is None:
+            hit = self._opened[id(gate)] = (gate, gate.opens(self))
+        return hit[1]
+
+    def analysed_as(self, doc: Doc) -> "Segment":
+        """This paragraph with its analysed Doc; the word set and gate answers carry over."""
+        seg = Segment(self.block, doc, _opened=self._opened)
+        if "words" in self.__dict__:
+            seg.__dict__["words"] = self.words
+        return seg
 
     @cached_property
     def doc(self) -> Doc:

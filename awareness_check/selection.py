@@ -53,7 +53,7 @@ class Selector:
 
     def plan(self, segment: Segment) -> Runs | None:
         """The token ranges of this paragraph to analyse: ``()`` none, ``None`` the whole paragraph."""
-        open_checks = [(wants, context) for gate, wants, context in self.predicates if gate is None or gate.opens(segment)]
+        open_checks = [(wants, context) for gate, wants, context in self.predicates if gate is None or segment.opened(gate)]
         if not open_checks:
             return ()  # not even tokenised here
         sents = list(segment.sents)
@@ -119,7 +119,7 @@ def splice(cheap: Doc, runs: Runs, analysed: list[Doc]) -> Doc | None:
     if pos < len(cheap):
         pieces.append(cheap[pos:].as_doc())
     starts = numpy.concatenate([piece.to_array([SENT_START]) for piece in pieces])
-    joined = Doc.from_docs(pieces, ensure_whitespace=False)
+    joined = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"])
     text = doc_text(cheap)
     if joined.text != text:
         return None
@@ -151,13 +151,13 @@ def analyze_selected(blocks, nlp: Language, selector: Selector, batch_size: int)
     whole_again: list[int] = []
     for i, runs in jobs:
         if runs is None:
-            segments[i] = Segment(blocks[i], drop_tensor(next(docs)))
+            segments[i] = segments[i].analysed_as(drop_tensor(next(docs)))
             continue
         spliced = splice(segments[i].doc, runs, [drop_tensor(next(docs)) for _ in runs])
         if spliced is None:
             whole_again.append(i)
         else:
-            segments[i] = Segment(blocks[i], spliced)
+            segments[i] = segments[i].analysed_as(spliced)
     for i, doc in zip(whole_again, nlp.pipe((blocks[i].text for i in whole_again), batch_size=batch_size)):
-        segments[i] = Segment(blocks[i], drop_tensor(doc))
+        segments[i] = segments[i].analysed_as(drop_tensor(doc))
     return segments

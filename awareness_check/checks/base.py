@@ -61,7 +61,7 @@ class CheckContext:
         view = self._views.get(id(gate))
         if view is None:
             whole = self.whole or self.adoc
-            segments = [seg for seg in whole.segments if gate.opens(seg)]
+            segments = [seg for seg in whole.segments if seg.opened(gate)]
             view = CheckContext(replace(whole, segments=segments), self.rules, self.settings, self.stats, True, whole, self._views)
             self._views[id(gate)] = view
         return view
