@@ -6,6 +6,7 @@ into a PhraseMatcher (case-insensitive, with plural forms derived) and a Matcher
 from __future__ import annotations
 
 import re
+from array import array
 from functools import cached_property, lru_cache
 from typing import Iterable
 
@@ -139,12 +140,12 @@ def _ids(words: frozenset[str]) -> frozenset[int]:
 _LOWER_KEY = "awareness_check.lower"
 
 
-def lower_ids(doc: Doc) -> list[int]:
+def lower_ids(doc: Doc) -> array:
     """Every token's ``lower`` id, read once per Doc (a Token object per token and sentence costs
-    more than the whole test)."""
+    more than the whole test); 8 bytes a token, kept as long as the Doc."""
     ids = doc.user_data.get(_LOWER_KEY)
     if ids is None:
-        ids = doc.to_array(LOWER).tolist()
+        ids = array("Q", doc.to_array(LOWER).astype("uint64").tobytes())
         doc.user_data[_LOWER_KEY] = ids
     return ids
 
