@@ -45,3 +45,15 @@ def test_every_finding_is_the_exact_phrase(scan, text):
         assert text[f.start:f.end] == f.text
         doc = Document(path="x", text=text)
         assert doc.line_col(f.start) == (f.line, f.column)
+
+
+@given(st.one_of(DRAFTS, st.text()))
+def test_run_by_run_cleaning_equals_character_by_character(text):
+    """The fast unmasked path (runs between CRs and dropped characters) against the plain
+    per-character definition the masked path still uses."""
+    from awareness_check.documents.normalize import _clean_each, _clean_runs
+
+    fast_text, fast_origin = _clean_runs(text)
+    slow_text, slow_origin = _clean_each(text, None)
+    assert fast_text == slow_text
+    assert list(fast_origin) == list(slow_origin)
