@@ -178,3 +178,49 @@ def test_hotline_figures_read_as_a_growing_problem_and_reported_majorities(scan)
     assert [f for f in scan("Research shows that most trafficked children are recruited by someone they know.")
             if f.rule_id == "DAT003"]
     assert not [f for f in scan("Calls to the helpline are rising after the campaign.") if f.category == "unsourced-data"]
+
+
+CLAIM_SHAPES = [
+    "40% of victims", "40 per cent", "40percent of", "5per cent", "1 in 4 girls", "one out of every ten children",
+    "over half of all trafficked women", "two-thirds of the victims", "a quarter of young people", "a fifth of migrants",
+    "the vast majority of survivors", "every 30 seconds", "every few minutes", "the average age of entry is 12",
+    "hotline figures prove that trafficking is exploding", "helpline's data show that exploitation is rising",
+    "before the age of 15", "by their fourteenth birthday", "before they turn 16", "the average victim is just 13",
+    "first trafficked at 12", "recruited between the ages of 12 and 14", "every day 50 more children are sold",
+    "thousands of new victims are taken each year", "hundreds of women disappear", "has doubled since 2010",
+    "have nearly tripled", "rose by 20%", "grew 3-fold", "Most victims are trafficked", "Research shows that most trafficked children",
+    "$150 billion", "US$ 32bn", "\u20ac5 million", "\u00a3300", "USD 4,000", "EUR5", "GBP 10", "5,000 dollars", "300 euros",
+    "10 pounds", "a multi-billion-dollar industry", "multimillion", "40 million people", "twomillion", "millions of children",
+    "tens of thousands", "2.5 billion", "10,000 women", "312 people", "there are 40", "there is an estimated 2",
+    "the fastest-growing crime", "the second-largest criminal industry", "the largest illegal business", "is a hub for trafficking",
+    "the trafficking capital of Europe", "is the epicentre of slavery", "ranks number one", "tied with arms trafficking",
+    "the highest rates of trafficking", "more money than any other crime", "second only to the drug trade",
+    "more slaves today than at any time in history", "the biggest sex trafficking hub", "12 sex workers",
+]
+
+
+@pytest.mark.parametrize("text", CLAIM_SHAPES)
+def test_pattern_needs_hold_for_every_claim_shape(text):
+    """Each claim pattern is searched only where what all its matches hold is in the sentence
+    (data_claims.PATTERN_NEEDS): every shape a pattern matches must pass its needs."""
+    from awareness_check.checks.data_claims import CLAIM_PATTERNS, PATTERN_NEEDS, has_claim_pattern
+    from awareness_check.gates import DIGITS, paragraph_words
+
+    assert any(rx.search(text) for rx in CLAIM_PATTERNS), text  # a shape some pattern matches
+    low, words, digit = text.lower(), paragraph_words(text), bool(DIGITS.opens_text(text))
+    for rx, needs in PATTERN_NEEDS:
+        if rx.search(text):
+            assert needs(low, words, digit), (rx.pattern[:40], text)
+    assert has_claim_pattern(text)
+
+
+def test_pattern_needs_lose_nothing_on_the_examples():
+    from awareness_check.checks.data_claims import CLAIM_PATTERNS, has_claim_pattern
+    from test_gates import _example_paragraphs
+
+    texts = _example_paragraphs() + [s for doc in ("press-release.txt", "donor-appeal.txt", "leaflet.txt", "training-handout.txt")
+                                     for s in read_path(str(dev_document(doc))).text.splitlines()]
+    matched = [t for t in texts if any(rx.search(t) for rx in CLAIM_PATTERNS)]
+    assert len(matched) > 50
+    assert all(has_claim_pattern(t) for t in matched)
+    assert not has_claim_pattern("In 2019 the council met 3 times about the bus timetable.")
