@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from .analysis import Segment, doc_text, drop_tensor, keep_text
 from .gates import gate_of
+from .pipeline import line_breaks
 
 # Share of a paragraph's tokens above which the whole paragraph is analysed: the splice saves little
 # there, and a whole paragraph is analysed exactly as without selection.
@@ -37,9 +38,11 @@ Runs = tuple[tuple[int, int], ...]  # token ranges [start, end) of a paragraph's
 class Selector:
     """Every check's gate, triggers and context. A sentence is analysed when, for some check whose
     gate opens on its paragraph (gates.py), ``wants`` is True for it or for a sentence within the
-    check's ``context_sentences`` of it (``None``: the whole paragraph)."""
+    check's ``context_sentences`` of it (``None``: the whole paragraph), or for a sentence whose
+    decision the check says reads this one (``also_reads(sentences, i)``: a name's other
+    mentions, the line introducing a figure)."""
 
-    predicates: tuple[tuple[object, Callable[[Span], bool], int | None], ...]
+    predicates: tuple[tuple[object, Callable[[Span], bool], int | None, Callable | None], ...]
 
     @classmethod
     def from_checks(cls, checks: Iterable) -> "Selector | None":
@@ -48,23 +51,29 @@ class Selector:
             wants = getattr(check, "wants", None)
             if wants is None:
                 return None  # a check that cannot say: analyse everything, as before
-            preds.append((gate_of(check), wants, getattr(check, "context_sentences", None)))
+            preds.append((gate_of(check), wants, getattr(check, "context_sentences", None), getattr(check, "also_reads", None)))
         return cls(tuple(preds))
 
     def plan(self, segment: Segment) -> Runs | None:
         """The token ranges of this paragraph to analyse: ``()`` none, ``None`` the whole paragraph."""
-        open_checks = [(wants, context) for gate, wants, context in self.predicates if gate is None or segment.opened(gate)]
+        open_checks = [(wants, context, also) for gate, wants, context, also in self.predicates
+                       if gate is None or segment.opened(gate)]
         if not open_checks:
             return ()  # not even tokenised here
-        sents = list(segment.sents)
+        sents = segment.sents
         marked = [False] * len(sents)
         for i, sent in enumerate(sents):
-            for wants, context in open_checks:
-                if (context is None or not all(marked[max(0, i - context):i + context + 1])) and wants(sent):
-                    if context is None:
-                        return None
-                    for k in range(max(0, i - context), min(len(sents), i + context + 1)):
-                        marked[k] = True
+            for wants, context, also in open_checks:
+                if context is not None and also is None and all(marked[max(0, i - context):i + context + 1]):
+                    continue  # already analysed, with the context this check reads
+                if not wants(sent):
+                    continue
+                if context is None:
+                    return None
+                for k in range(max(0, i - context), min(len(sents), i + context + 1)):
+                    marked[k] = True
+                for k in also(sents, i) if also is not None else ():
+                    marked[k] = True
         if not any(marked):
             return ()
         runs: list[tuple[int, int]] = []
@@ -90,11 +99,7 @@ def cheap_doc(nlp: Language, text: str) -> Doc:
     """Tokens and rule-based sentence starts (a line break always ends a sentence)."""
     doc = keep_text(nlp.make_doc(text), text)
     _SENTENCIZER(doc)
-    if "\n" in text:
-        for token in doc[:-1]:
-            if token.is_space and "\n" in token.text:
-                doc[token.i + 1].is_sent_start = True
-    return doc
+    return line_breaks(doc) if "\n" in text else doc
 
 
 def run_text(doc: Doc, start: int, end: int) -> str:
@@ -106,11 +111,16 @@ def run_text(doc: Doc, start: int, end: int) -> str:
 def splice(cheap: Doc, runs: Runs, analysed: list[Doc]) -> Doc | None:
     """One Doc of the paragraph: ``analysed`` (one per run) in place of the runs' tokens, the cheap
     tokens elsewhere (no tags, parse or entities). Sentence starts are the analysed runs' own and
-    the cheap parts'. ``None`` when the runs were tokenised differently on their own."""
+    the cheap parts'. ``None`` when a run was tokenised differently on its own, or the parser
+    joined two of its rule-based sentences: a check counting sentences around a trigger
+    (``context_sentences``) would then reach past the run into unanalysed text."""
     pieces: list[Doc] = []
     pos = 0
     for (start, end), doc in zip(runs, analysed):
         if len(doc) != end - start:
+            return None
+        parsed_starts = {t.i for t in doc if t.is_sent_start}
+        if any(cheap[k].is_sent_start and k - start not in parsed_starts for k in range(start + 1, end)):
             return None
         if start > pos:
             pieces.append(cheap[pos:start].as_doc())

@@ -169,3 +169,13 @@ def test_lexicon_matcher_gates_lose_no_match(pipeline, rules, reference):
         assert gated == ungated, seg.text
         total += len(ungated)
     assert total > 300
+
+
+def test_pattern_tokens_the_tokenizer_cuts_out_of_a_word_do_not_gate():
+    """'do' and "n't" are tokens of "Don't" but not words of the paragraph ('don', 't'); 'can' and
+    'not' of 'cannot' likewise: a pattern naming them is gated by its other words."""
+    from awareness_check.checks.lexical import _pattern_gate
+
+    gate = _pattern_gate([{"LOWER": "do"}, {"LOWER": "n't"}, {"LOWER": "trust"}])
+    assert gate.opens_words(paragraph_words("Don't trust anyone."))
+    assert _pattern_gate([{"LOWER": "can"}, {"LOWER": "not"}]) is None

@@ -106,3 +106,26 @@ def test_spliced_paragraphs_find_what_full_analysis_finds(pipeline, rules):
     assert len(full.findings) > 500
     assert key(fast) == key(full)
     assert fast.stats == full.stats
+
+
+@pytest.mark.parametrize("text", [
+    # a name's earlier mention decides who the person is (identification links mentions by name words)
+    "Amina Bello grew up in Kano and attended the local school. The family later moved to the city to look "
+    "for work. Amina was lured to Lagos at 14.",
+    # the line introducing a figure names its source (data claims read its entities)
+    "Figures from Anti-Slavery International show:\n27% of domestic workers are paid nothing.",
+    # TRM002 reads the whole paragraph's lemmas (a deception told three sentences earlier)
+    "Someone promised Ana work in a hotel abroad. Weeks passed without any news. Rain fell for days. "
+    "The trafficking ring moved the group across the border. Each of them paid 2,000 euros.",
+    'Ask questions first. Every recruiter lies. "Trust me!" he says. Do not believe it.',
+])
+def test_what_a_check_reads_around_its_trigger_is_analysed(pipeline, rules, text):
+    """Sentences a check reads besides its trigger's (a name's other mentions, a source line, the
+    paragraph's lemmas) are analysed with it: the findings are the full pipeline's."""
+    from awareness_check.documents import Document
+
+    nlp, info = pipeline
+    key = lambda r: sorted((f.rule_id, f.start, f.end) for f in r.findings)
+    fast = scan_document(Document(path="x", text=text), nlp, info, rules, Settings())
+    full = scan_document(Document(path="x", text=text), nlp, info, rules, Settings(), selective=False)
+    assert key(fast) == key(full)

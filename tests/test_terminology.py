@@ -349,7 +349,8 @@ def test_terminology_asks_for_analysis_only_around_its_words(pipeline):
     check = TerminologyCheck()
     doc = cheap_doc(nlp, "Call our helpline today. SMUGGLERS FORCED THEM TO WORK. Drug traffickers were jailed.")
     assert [check.wants(s) for s in doc.sents] == [False, True, True]
-    assert check.context_sentences == 1  # the pronoun and fee readers look one sentence away
+    # the paragraph pass reads the whole paragraph's lemmas (TRM002): analysed whole, not by sentence
+    assert getattr(check, "context_sentences", None) is None
 
 
 @pytest.mark.parametrize("text", [

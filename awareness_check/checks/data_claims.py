@@ -208,7 +208,10 @@ CLAIM_GATE = AnyGate((DIGITS, _CLAIM_WORDS, FOLDED_LETTERS))
 
 class DataClaimCheck:
     codes = ("DAT001", "DAT002", "DAT003")
-    context_sentences = 0  # sources are read from the sentence's own entities; the next sentence only as text
+    # Sources are read from the sentence's own entities, the next sentence only as text, and a
+    # previous sentence ending in ':' ("Figures from Anti-Slavery International show:") for its
+    # entities too (``also_reads``).
+    context_sentences = 0
     gate = CLAIM_GATE
 
     def wants(self, sent) -> bool:
@@ -228,16 +231,23 @@ class DataClaimCheck:
         view.decided[i] = claims
         return False
 
+    def also_reads(self, sents, i: int) -> tuple[int, ...]:
+        """The sentence before, when it introduces this one with a colon (its source is read there)."""
+        if i > 0:
+            prev = sents[i - 1]
+            if doc_text(prev.doc)[prev.start_char:prev.end_char].rstrip().endswith(":"):
+                return (i - 1,)
+        return ()
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not any(ctx.enabled(c) for c in self.codes):
             return
         rules = ctx.rules
         statistical = ctx.info.statistical
         for seg in ctx.segments:
-            paragraph_sourced = bool(SOURCE_LABEL.search(seg.text))
-            if paragraph_sourced:
-                continue
             view = _paragraph_view(seg.doc, seg.text, seg.sents)
+            if view.sourced:
+                continue
             for i in range(len(view.sents)):
                 claims = view.decided.get(i) if statistical else None
                 if claims is None:
@@ -251,7 +261,7 @@ class DataClaimCheck:
                                       value=claim.value, severity=entry.severity if entry and entry.severity else None)
 
 
-def _sentence_claims(sents: list[Span], texts: list[str], i: int, statistical: bool) -> list[Claim]:
+def _sentence_claims(sents: tuple[Span, ...], texts: list[str], i: int, statistical: bool) -> list[Claim]:
     """The unsourced claims of sentence ``i`` of a paragraph (``texts``: the sentences' texts)."""
     if not has_claim_pattern(texts[i]):
         return []  # find_claims would return nothing

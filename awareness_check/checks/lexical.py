@@ -174,8 +174,28 @@ def _statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")  # not NORM: a norm can differ from the text ("n't" -> "not")
 
 
+@lru_cache(maxsize=1)
+def _split_pieces() -> frozenset[str]:
+    """Token texts the English tokenizer cuts out of a longer letter-and-digit run: 'do' and "n't"
+    of "don't", 'can' and 'not' of 'cannot', 'km' of '10km'. A paragraph's words never hold them
+    as such, so a pattern token naming one cannot gate."""
+    from spacy.attrs import ORTH
+    from spacy.lang.char_classes import _units
+    from spacy.lang.en import English
+
+    out = {unit.lower() for unit in _units.split()}
+    for text, tokens in English.Defaults.tokenizer_exceptions.items():
+        whole = set(pieces(text))
+        for token in tokens:
+            orth = str(token.get(ORTH, ""))
+            if not set(pieces(orth)) <= whole:
+                out.add(orth.lower())
+    return frozenset(out)
+
+
 def _token_gate(token: dict) -> Gate | None:
-    """The words one pattern token can match, as a gate; None when they cannot be listed."""
+    """The words one pattern token can match, as a gate; None when they cannot be listed, or one
+    of them is a piece the tokenizer cuts out of a longer word (``_split_pieces``)."""
     spec = {k.upper(): v for k, v in token.items()}
     for attr in _WORD_ATTRS + ("LEMMA",):
         value = spec.get(attr)
@@ -191,6 +211,8 @@ def _token_gate(token: dict) -> Gate | None:
             return None
         if not all(pieces(v) for v in values):
             return None  # punctuation: no word to find
+        if not _split_pieces().isdisjoint(v.lower() for v in values):
+            return None  # "do" of "don't": not a word of the paragraph
         return Gate.of(lemmas=values) if attr == "LEMMA" else Gate.of(words=values)
     return None
 

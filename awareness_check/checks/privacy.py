@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..findings import Finding
 from ..identification import Detail, find_details, name_mentions
-from ..identification.gate import IDENTIFICATION_GATE, wants_analysis
+from ..identification.gate import IDENTIFICATION_GATE, name_linked, wants_analysis
 from .base import CheckContext
 
 __all__ = ["Detail", "find_details", "name_mentions", "IdentificationCheck", "CHECKS"]
@@ -26,6 +26,12 @@ class IdentificationCheck:
     def wants(self, sent) -> bool:
         """Entities and the parse matter only where a name-like word meets a victim, age, kin or photo cue."""
         return wants_analysis(sent)
+
+    def also_reads(self, sents, i: int) -> tuple[int, ...]:
+        """Every sentence of the paragraph sharing a capitalised word with this one: people are
+        linked by their name words, and each mention's entities, parse and the ORG after it decide
+        who the person is ("Amina Bello grew up in Kano. ... Amina was lured to Lagos at 14.")."""
+        return name_linked(sents, i)
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not any(ctx.enabled(c) for c in self.codes):

@@ -379,9 +379,9 @@ class TerminologyCheck:
     """Context rules for the trafficking / smuggling distinction (TRM001-TRM015 custom rules)."""
 
     codes = ("TRM001", "TRM002", "TRM003", "TRM005", "TRM006", "TRM009", "TRM010", "TRM013", "TRM014", "TRM015")
-    # The paragraph pass reads the next sentence's parse (a pronoun continuing 'the smugglers')
-    # and the previous/next sentence's fee: one neighbour each side.
-    context_sentences = 1
+    # The paragraph pass reads the next sentence's parse (a pronoun continuing 'the smugglers'),
+    # the neighbours' fees, and for TRM002 the lemmas of the whole paragraph (exploitation,
+    # deception): the selector analyses the whole paragraph (no ``context_sentences``).
     # Every finding starts from a token beginning 'smuggl'/'traffick' (TRM001/002/013, the
     # paragraph pass) or a pattern that names one of the crimes (TRM003-TRM015); the one pattern
     # without either word is TRM005's 'charged ... as accomplices'.
@@ -402,7 +402,7 @@ class TerminologyCheck:
             if statistical and len(sents) > 1:
                 yield from self._paragraph(ctx, seg, sents, flagged)
 
-    def _paragraph(self, ctx, seg, sents: list[Span], flagged: set[int]) -> Iterator[Finding]:
+    def _paragraph(self, ctx, seg, sents: tuple[Span, ...], flagged: set[int]) -> Iterator[Finding]:
         """Cues in the next or previous sentence of the same paragraph, for narrative text.
 
         'The smugglers took the women to a flat. There they forced them into prostitution.': the

@@ -58,9 +58,7 @@ def _clean_runs(text: str) -> tuple[str, array]:
     origin = array("I")  # 4 bytes a character: a 100 MB draft needs 400 MB, not 800
     pos = 0
     for m in _REMOVED.finditer(text):
-        i = m.start()
-        if i < pos:
-            continue  # the LF of a CRLF already consumed
+        i = m.start()  # never inside a consumed CRLF: the pattern does not match LF
         out.append(text[pos:i])
         origin.extend(range(pos, i))
         if text[i] == "\r":

@@ -15,11 +15,11 @@ from .patterns import CASE_FILE, Detail, EMAIL, FREE_MAIL, GENERIC_MAILBOX, HAND
 def _contacts(seg: Segment) -> list[Detail]:
     out = []
     text = seg.text
-    digits = DIGITS.opens_text(text)
-    if not digits and "@" not in text:
+    has_digit = DIGITS.opens_text(text)
+    if not has_digit and "@" not in text:
         return out  # case files and phone numbers need digits, e-mail addresses and handles an '@'
     # over the whole paragraph: "Case ref. AB-2024-1183" must not be cut at the abbreviation's full stop
-    case_files = [(m.start(), m.end()) for m in CASE_FILE.finditer(text)] if digits else []
+    case_files = [(m.start(), m.end()) for m in CASE_FILE.finditer(text)] if has_digit else []
     for s, e in case_files:
         out.append(Detail("IDR004", "case-file", seg, s, e, [(s, e, "[CASE NUMBER]")], detail="a case-file number"))
     if "@" not in text and not CONTACTS.opens(seg):

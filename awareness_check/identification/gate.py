@@ -17,7 +17,8 @@ Derived from what the finders require, finder by finder:
 Not reducible to words, and so outside every gate: a bare name (a PERSON entity or an unlabelled
 proper-noun run) or an ORG entity after "of/from/at" in a paragraph with none of the words above.
 Such a paragraph also wants no analysis for this check (the selection's assumption: the entities
-that matter are in sentences with a cue); see the module docstring of :mod:`.people`.
+that matter are in sentences with a cue, the sentence either side, and the sentences sharing a
+capitalised word with them: ``name_linked``); see the module docstring of :mod:`.people`.
 """
 from __future__ import annotations
 
@@ -126,3 +127,15 @@ def wants_analysis(sent) -> bool:
         return True
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     return SELECT_CUE_GATE.opens_text(text) and bool(SELECT_CUE.search(text))
+
+
+def _capitalised(sent) -> frozenset[str]:
+    return frozenset(t.text for t in sent if t.is_title and not t.is_punct and t.text not in NOT_NAMES)
+
+
+def name_linked(sents, i: int) -> tuple[int, ...]:
+    """The other sentences holding one of sentence ``i``'s capitalised words (a name's mentions)."""
+    mine = _capitalised(sents[i])
+    if not mine:
+        return ()
+    return tuple(j for j, sent in enumerate(sents) if j != i and not mine.isdisjoint(_capitalised(sent)))
