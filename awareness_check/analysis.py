@@ -26,19 +26,17 @@ class Segment:
     block: Block
     analysed: Doc | None = None
     make_doc: Callable[[str], Doc] | None = field(default=None, repr=False)
-    # id(gate) -> (gate, opens?): the selector and every check's view ask the same gates
-    _opened: dict = field(default_factory=dict, repr=False)
+    answers: "GateAnswers | None" = field(default=None, repr=False)  # shared by the document's paragraphs
 
     def opened(self, gate) -> bool:
-        """``gate.opens(self)``, decided once per paragraph (the gate is kept, so its id stays its own)."""
-        hit = self._opened.get(id(gate))
-        if hit is None:
-            hit = self._opened[id(gate)] = (gate, gate.opens(self))
-        return hit[1]
+        """``gate.opens(self)``, decided once per paragraph when the document keeps answers."""
+        if self.answers is None:
+            return gate.opens(self)
+        return self.answers.opened(gate, self)
 
     def analysed_as(self, doc: Doc) -> "Segment":
         """This paragraph with its analysed Doc; the word set and gate answers carry over."""
-        seg = Segment(self.block, doc, _opened=self._opened)
+        seg = Segment(self.block, doc, answers=self.answers)
         if "words" in self.__dict__:
             seg.__dict__["words"] = self.words
         return seg
@@ -69,6 +67,26 @@ class Segment:
     def char_range(self, start: int, end: int) -> tuple[int, int]:
         """Doc character offsets -> normalised document offsets."""
         return self.block.norm_start + start, self.block.norm_start + end
+
+
+class GateAnswers:
+    """Which paragraphs of a document each gate opens, a byte a paragraph (0 not asked yet, 1
+    closed, 2 open): the selector and every check's view ask the same gates of the same paragraphs.
+    A dict per paragraph cost ~80 MB per million words; this costs a few hundred kilobytes."""
+
+    def __init__(self, paragraphs: int):
+        self.paragraphs = paragraphs
+        self._rows: dict[int, tuple[object, bytearray]] = {}  # id(gate) -> (gate, answers); the gate is kept so its id stays its own
+
+    def opened(self, gate, segment: Segment) -> bool:
+        row = self._rows.get(id(gate))
+        if row is None:
+            row = self._rows[id(gate)] = (gate, bytearray(self.paragraphs))
+        i = segment.block.index
+        answer = row[1][i]
+        if not answer:
+            answer = row[1][i] = 2 if gate.opens(segment) else 1
+        return answer == 2
 
 
 @dataclass

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
-from .analysis import Segment, doc_text, drop_tensor, keep_text
+from .analysis import GateAnswers, Segment, doc_text, drop_tensor, keep_text
 from .gates import gate_of
 from .pipeline import line_breaks
 
@@ -142,7 +142,8 @@ def analyze_selected(blocks, nlp: Language, selector: Selector, batch_size: int)
     """Full pipeline for the sentences (or paragraphs) checks want analysed; for the rest a Doc of
     tokens and sentences, made only if some check reads that paragraph."""
     make = partial(cheap_doc, nlp)
-    segments = [Segment(block, make_doc=make) for block in blocks]
+    answers = GateAnswers(len(blocks))
+    segments = [Segment(block, make_doc=make, answers=answers) for block in blocks]
     jobs: list[tuple[int, Runs | None]] = []
     for i, seg in enumerate(segments):
         runs = selector.plan(seg)

@@ -221,9 +221,9 @@ class DataClaimCheck:
         or not whatever the parse says, so it needs none; that decision is kept on the Doc, and
         ``run`` reuses it when the paragraph stays unanalysed."""
         view = _paragraph_view(sent.doc)
-        i = view.index[sent.start]
         if view.sourced:
             return False
+        i = view.index(sent)
         before = _PARSE_READS.count
         claims = _sentence_claims(view.sents, view.texts, i, True)
         if _PARSE_READS.count != before:
@@ -246,6 +246,7 @@ class DataClaimCheck:
         statistical = ctx.info.statistical
         for seg in ctx.segments:
             view = _paragraph_view(seg.doc, seg.text, seg.sents)
+            seg.doc.user_data.pop(_VIEW_KEY, None)  # read once more below, then not needed
             if view.sourced:
                 continue
             for i in range(len(view.sents)):
@@ -261,7 +262,7 @@ class DataClaimCheck:
                                       value=claim.value, severity=entry.severity if entry and entry.severity else None)
 
 
-def _sentence_claims(sents: tuple[Span, ...], texts: list[str], i: int, statistical: bool) -> list[Claim]:
+def _sentence_claims(sents: tuple[Span, ...], texts, i: int, statistical: bool) -> list[Claim]:
     """The unsourced claims of sentence ``i`` of a paragraph (``texts``: the sentences' texts)."""
     if not has_claim_pattern(texts[i]):
         return []  # find_claims would return nothing
@@ -339,16 +340,39 @@ _RANKING_WORDS = frozenset(("fastest", "largest", "biggest", "profitable", "hub"
 _TREND_VERBS = frozenset(("doubled", "tripled", "trebled", "quadrupled", "soared", "skyrocketed", "exploded", "multiplied"))
 
 
+class _SentenceTexts:
+    """The sentences' texts, sliced from the paragraph when asked (not kept: a million words of
+    sentence copies cost ~15 MB)."""
+
+    __slots__ = ("para", "sents")
+
+    def __init__(self, para: str, sents: tuple[Span, ...]):
+        self.para, self.sents = para, sents
+
+    def __getitem__(self, i: int) -> str:
+        sent = self.sents[i]
+        return self.para[sent.start_char:sent.end_char]
+
+    def __len__(self) -> int:
+        return len(self.sents)
+
+
 @dataclass
 class _ParagraphView:
-    """A paragraph's sentences and their texts, read once; ``decided``: the claims of sentences
-    whose decision read no parse or entities (the same on this Doc whatever the analysis)."""
+    """A paragraph's sentences and their texts; ``decided``: the claims of sentences whose decision
+    read no parse or entities (the same on this Doc whatever the analysis)."""
 
     sents: tuple[Span, ...]
-    texts: list[str]
-    index: dict[int, int]  # sentence start token -> position in ``sents``
+    texts: _SentenceTexts
     sourced: bool  # the paragraph has a "Source:" label
     decided: dict[int, list[Claim]] = field(default_factory=dict)
+    _index: dict[int, int] | None = None
+
+    def index(self, sent: Span) -> int:
+        """The position of ``sent`` among the paragraph's sentences."""
+        if self._index is None:
+            self._index = {s.start: k for k, s in enumerate(self.sents)}
+        return self._index[sent.start]
 
 
 _VIEW_KEY = "awareness_check.data_claims"
@@ -356,13 +380,12 @@ _VIEW_KEY = "awareness_check.data_claims"
 
 def _paragraph_view(doc, text: str | None = None, sents: tuple[Span, ...] | None = None) -> _ParagraphView:
     """The view of ``doc``, kept in its ``user_data`` so the selector's sentence-by-sentence
-    ``wants`` and the check's ``run`` on the same Doc share it."""
+    ``wants`` and the check's ``run`` on the same Doc share it (``run`` drops it when done)."""
     view = doc.user_data.get(_VIEW_KEY)
     if view is None:
         para = doc_text(doc) if text is None else text
         sents = tuple(doc.sents) if sents is None else sents
-        view = _ParagraphView(sents, [para[s.start_char:s.end_char] for s in sents],
-                              {s.start: k for k, s in enumerate(sents)}, bool(SOURCE_LABEL.search(para)))
+        view = _ParagraphView(sents, _SentenceTexts(para, sents), bool(SOURCE_LABEL.search(para)))
         doc.user_data[_VIEW_KEY] = view
     return view
 

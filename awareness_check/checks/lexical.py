@@ -6,14 +6,12 @@ into a PhraseMatcher (case-insensitive, with plural forms derived) and a Matcher
 from __future__ import annotations
 
 import re
-from array import array
 from functools import cached_property, lru_cache
 from typing import Iterable
 
 from spacy.attrs import LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..analysis import doc_text
@@ -126,6 +124,12 @@ def statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
     return _TRIGGERS[id(rules)]
 
 
+def wide_windows(rules: RuleSet) -> bool:
+    """True when some ``term`` entry reads past its sentence (``window: paragraph`` or a number)."""
+    return any(entry.context.get("window", "sentence") != "sentence"
+               for rule in rules.by_kind("term") for entry in rule.entries)
+
+
 def statistical_trigger_ids(rules: RuleSet) -> frozenset[int] | None:
     """:func:`statistical_triggers` as the string ids spaCy stores in ``Token.lower``."""
     words = statistical_triggers(rules)
@@ -135,19 +139,6 @@ def statistical_trigger_ids(rules: RuleSet) -> frozenset[int] | None:
 @lru_cache(maxsize=4)
 def _ids(words: frozenset[str]) -> frozenset[int]:
     return frozenset(get_string_id(w) for w in words)
-
-
-_LOWER_KEY = "awareness_check.lower"
-
-
-def lower_ids(doc: Doc) -> array:
-    """Every token's ``lower`` id, read once per Doc (a Token object per token and sentence costs
-    more than the whole test); 8 bytes a token, kept as long as the Doc."""
-    ids = doc.user_data.get(_LOWER_KEY)
-    if ids is None:
-        ids = array("Q", doc.to_array(LOWER).astype("uint64").tobytes())
-        doc.user_data[_LOWER_KEY] = ids
-    return ids
 
 
 def _statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
@@ -277,13 +268,20 @@ class TermCheck:
     """Flags lexicon phrases whose context conditions hold; keeps the longest match per rule."""
 
     codes: tuple[str, ...] = ()  # serves every rule of kind 'term'
-    context_sentences = 0
+    context_sentences = 0  # an entry's conditions read its sentence (``window: sentence``, the default)
 
     @cached_property
     def gate(self) -> Gate | None:
         from ..lexicon import load_rules
 
         return term_gate(load_rules())
+
+    def also_reads(self, sents, i: int) -> tuple[int, ...]:
+        """Every sentence of the paragraph when some entry reads a wider window than its sentence
+        (``window: paragraph`` or a token count): its 'near' words are compared as lemmas there."""
+        from ..lexicon import load_rules
+
+        return tuple(range(len(sents))) if wide_windows(load_rules()) else ()
 
     def wants(self, sent) -> bool:
         """Entries with POS or entity conditions need the statistical pipeline; so do entries whose
@@ -292,7 +290,8 @@ class TermCheck:
 
         rules = load_rules()
         triggers = statistical_trigger_ids(rules)
-        if triggers is None or not triggers.isdisjoint(lower_ids(sent.doc)[sent.start:sent.end]):
+        # the tokens' lower-case ids in one call (a Token object per token costs more than the test)
+        if triggers is None or not triggers.isdisjoint(sent.to_array([LOWER]).ravel().tolist()):
             return True
         near = near_phrases(rules)
         return bool(near is not None and near.search(doc_text(sent.doc)[sent.start_char:sent.end_char].lower()))
