@@ -2,14 +2,16 @@
 
 The full ``en_core_web_sm`` pipeline runs at a few thousand words a second; the tokenizer at a few
 hundred thousand. Most sentences of a draft contain nothing any check needs a parse or entities
-for, so each check names its triggers (``wants(sentence) -> bool``) and how many sentences either
+for, so each check names its triggers (``wants(sentence) -> bool``), how many sentences either
 side of a trigger it reads (``context_sentences``; a check that does not say reads its whole
-paragraph). Triggers are only asked of paragraphs the check's gate opens (gates.py).
+paragraph) and which other sentences its decision reads (``also_reads``: a name's other mentions,
+a source line). Triggers are only asked of paragraphs the check's gate opens (gates.py).
 
 A paragraph no check wants stays unanalysed (tokens and sentence starts, made when a check first
 reads it). Where only some sentences are wanted, those sentences and their context are analysed
 as runs of text and spliced into the paragraph's tokens (:func:`splice`); where they would make up
-most of the paragraph, or a splice would not reproduce its tokens, the paragraph is analysed whole.
+most of the paragraph, or a splice would not reproduce its tokens or sentences, the paragraph is
+analysed whole.
 """
 from __future__ import annotations
 
