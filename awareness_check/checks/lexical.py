@@ -268,20 +268,21 @@ class TermCheck:
     """Flags lexicon phrases whose context conditions hold; keeps the longest match per rule."""
 
     codes: tuple[str, ...] = ()  # serves every rule of kind 'term'
-    context_sentences = 0  # an entry's conditions read its sentence (``window: sentence``, the default)
+
+    @property
+    def context_sentences(self) -> int | None:
+        """An entry's conditions read its own sentence (``window: sentence``, the default); when
+        some entry reads a wider window (``window: paragraph`` or a token count), its 'near' words
+        are compared as lemmas there, so the whole paragraph is analysed (None)."""
+        from ..lexicon import load_rules
+
+        return None if wide_windows(load_rules()) else 0
 
     @cached_property
     def gate(self) -> Gate | None:
         from ..lexicon import load_rules
 
         return term_gate(load_rules())
-
-    def also_reads(self, sents, i: int) -> tuple[int, ...]:
-        """Every sentence of the paragraph when some entry reads a wider window than its sentence
-        (``window: paragraph`` or a token count): its 'near' words are compared as lemmas there."""
-        from ..lexicon import load_rules
-
-        return tuple(range(len(sents))) if wide_windows(load_rules()) else ()
 
     def wants(self, sent) -> bool:
         """Entries with POS or entity conditions need the statistical pipeline; so do entries whose
