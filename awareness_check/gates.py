@@ -169,8 +169,3 @@ FOLDED_LETTERS = FoldedLetterGate()
 
 def gate_of(check) -> GateLike | None:
     return getattr(check, "gate", None)
-
-
-def opens(check, segment) -> bool:
-    gate = gate_of(check)
-    return gate is None or gate.opens(segment)
