@@ -15,6 +15,7 @@ from .documents import Document, iter_input_paths, read_path
 from .findings import DocumentReport, Finding, Report, Severity
 from .guards import apply_guards
 from .lexicon import RuleSet, load_rules
+from .parts import PART_CHARS, scan_in_parts
 from .pipeline import PipelineInfo, load_pipeline
 from .settings import Settings
 
@@ -68,11 +69,19 @@ def _pipeline(settings: Settings, nlp):
     return load_pipeline(settings.model)
 
 
-def scan_document(document: Document, nlp, info: PipelineInfo, rules: RuleSet, settings: Settings, *, selective: bool = True) -> DocumentReport:
+def scan_document(
+    document: Document, nlp, info: PipelineInfo, rules: RuleSet, settings: Settings, *,
+    selective: bool = True, part_chars: int = PART_CHARS,
+) -> DocumentReport:
     """``selective=False`` is the reference the fast path is measured against: every paragraph
-    through the full pipeline, every check shown every paragraph."""
-    adoc = analyze(document, nlp, info, selective=selective)
-    return report_for(adoc, rules, settings, gated=selective)
+    through the full pipeline, every check shown every paragraph. A text over ``part_chars``
+    characters is checked in parts (parts.py), so memory stays bounded."""
+    def scan(doc: Document) -> DocumentReport:
+        return report_for(analyze(doc, nlp, info, selective=selective), rules, settings, gated=selective)
+
+    if len(document.text) > part_chars:
+        return scan_in_parts(document, scan, part_chars)
+    return scan(document)
 
 
 def report_for(adoc: AnalyzedDocument, rules: RuleSet, settings: Settings, *, gated: bool = True) -> DocumentReport:
