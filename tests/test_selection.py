@@ -129,3 +129,31 @@ def test_what_a_check_reads_around_its_trigger_is_analysed(pipeline, rules, text
     fast = scan_document(Document(path="x", text=text), nlp, info, rules, Settings())
     full = scan_document(Document(path="x", text=text), nlp, info, rules, Settings(), selective=False)
     assert key(fast) == key(full)
+
+
+@pytest.mark.parametrize("text, named", [
+    # the next sentence puts the name at risk: the named sentence is wanted for itself
+    ("The bus was late again. Meet Joy from the coast. She was trafficked at 16. Rain was expected for most of the week.",
+     "Meet Joy from the coast."),
+    ("The bus was late again. Joy Okafor loves football. She told Grace that she was trafficked. Rain was expected for most of the week.",
+     "Joy Okafor loves football."),
+])
+def test_identification_analyses_the_sentence_naming_the_person_at_risk(pipeline, text, named):
+    """Identification reads the sentence after a name as text only ('She ... trafficked'), but the
+    name itself needs its entities: that sentence is analysed, the neutral ones around are not."""
+    from functools import partial
+
+    from awareness_check.analysis import GateAnswers, Segment
+    from awareness_check.checks.privacy import IdentificationCheck
+    from awareness_check.documents import Document
+    from awareness_check.selection import Selector, cheap_doc
+
+    nlp, _ = pipeline
+    (block,) = Document(path="x", text=text).blocks
+    seg = Segment(block, make_doc=partial(cheap_doc, nlp), answers=GateAnswers(1))
+    runs = Selector.from_checks([IdentificationCheck()]).plan(seg)
+    assert runs, runs
+    analysed = {i for a, b in runs for i in range(seg.doc[a].idx, seg.doc[b - 1].idx + len(seg.doc[b - 1]))}
+    start = text.index(named)
+    assert set(range(start, start + len(named))) <= analysed
+    assert not analysed & set(range(len("The bus was late again.")))

@@ -17,14 +17,17 @@ __all__ = ["Detail", "find_details", "name_mentions", "IdentificationCheck", "CH
 
 class IdentificationCheck:
     codes = ("IDR001", "IDR002", "IDR003", "IDR004", "IDR005", "IDR006")
-    # a name in one sentence is put at risk by the next ("Meet Joy. She was trafficked at 16.")
-    context_sentences = 1
+    # Entities and the parse are read in the wanted sentences and those ``also_reads`` names, not
+    # around them: the next sentence is read as text only ("Meet Joy. She was trafficked at 16."
+    # is wanted through its first sentence, identification/gate.py).
+    context_sentences = 0
     # The words without which a paragraph holds no detail and adds nothing to the people model
     # (identification/gate.py); the check reads only those paragraphs, people linked among them.
     gate = IDENTIFICATION_GATE
 
     def wants(self, sent) -> bool:
-        """Entities and the parse matter only where a name-like word meets a victim, age, kin or photo cue."""
+        """Entities and the parse matter only where a name-like word meets a victim, age, kin or
+        photo cue, or the next sentence puts the name at risk."""
         return wants_analysis(sent)
 
     def also_reads(self, sents, i: int) -> tuple[int, ...]:

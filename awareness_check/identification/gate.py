@@ -17,8 +17,8 @@ Derived from what the finders require, finder by finder:
 Not reducible to words, and so outside every gate: a bare name (a PERSON entity or an unlabelled
 proper-noun run) or an ORG entity after "of/from/at" in a paragraph with none of the words above.
 Such a paragraph also wants no analysis for this check (the selection's assumption: the entities
-that matter are in sentences with a cue, the sentence either side, and the sentences sharing a
-capitalised word with them: ``name_linked``); see the module docstring of :mod:`.people`.
+that matter are in sentences with a cue or put at risk by the next sentence, and the sentences
+sharing a capitalised word with them: ``name_linked``); see the module docstring of :mod:`.people`.
 """
 from __future__ import annotations
 
@@ -123,10 +123,27 @@ def wants_analysis(sent) -> bool:
     named = any(t.is_title and not t.is_punct and (i > 0 or first not in _SENTENCE_START_WORDS) for i, t in enumerate(toks))
     if not named:
         return False
-    if first in ("she", "he", "they"):
+    if first in _STORY_PRONOUNS:
         return True
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
-    return SELECT_CUE_GATE.opens_text(text) and bool(SELECT_CUE.search(text))
+    if SELECT_CUE_GATE.opens_text(text) and SELECT_CUE.search(text):
+        return True
+    return _at_risk_by_next(sent)
+
+
+_STORY_PRONOUNS = ("she", "he", "they")
+_NEXT_GOES_ON = re.compile(r"\s*(?:She|He|They)\b")  # as people.py reads the next sentence
+
+
+def _at_risk_by_next(sent) -> bool:
+    """"Meet Joy. She was trafficked at 16.": a name is put at risk by the next sentence when that
+    opens with She/He/They and holds a victim word (people.py reads the next sentence's text)."""
+    doc = sent.doc
+    text = doc_text(doc)
+    if sent.end >= len(doc) or not _NEXT_GOES_ON.match(text, sent.end_char):
+        return False
+    nxt = doc[sent.end].sent
+    return bool(VICTIM.search(text[nxt.start_char:nxt.end_char]))
 
 
 def _capitalised(sent) -> frozenset[str]:
