@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-# Irregular inflections of the verbs the role, rescue and metaphor checks read by lemma.
+# Irregular inflections of the verbs the role, rescue, metaphor and terminology checks read by lemma.
 IRREGULAR = {
     "sell": ("sold",), "buy": ("bought",), "hold": ("held",), "beat": ("beaten",), "feed": ("fed",),
     "send": ("sent",), "bring": ("brought",), "keep": ("kept",), "fall": ("fell", "fallen"),
     "overrun": ("overran",), "make": ("made",), "become": ("became",), "be": ("is", "are", "was", "were", "been", "being", "'s", "'re", "am"),
     "seek": ("sought",), "take": ("took", "taken"), "catch": ("caught",), "lead": ("led",),
+    "pay": ("paid",),
 }
 
 

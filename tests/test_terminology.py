@@ -349,8 +349,27 @@ def test_terminology_asks_for_analysis_only_around_its_words(pipeline):
     check = TerminologyCheck()
     doc = cheap_doc(nlp, "Call our helpline today. SMUGGLERS FORCED THEM TO WORK. Drug traffickers were jailed.")
     assert [check.wants(s) for s in doc.sents] == [False, True, True]
-    # the paragraph pass reads the whole paragraph's lemmas (TRM002): analysed whole, not by sentence
-    assert getattr(check, "context_sentences", None) is None
+    assert check.context_sentences == 0
+
+
+@pytest.mark.parametrize("text, wanted, reads", [
+    # a fee next to a trafficking word: TRM002 reads every lemma of the paragraph
+    ("Rain fell for days. The migrants paid 2,000 euros each. Traffickers took them across. Most reached the coast.", 2, (0, 1, 2, 3)),
+    ("Rain fell for days. Traffickers took them across. It cost them $4,000. Most reached the coast.", 1, (0, 1, 2, 3)),
+    # no fee around it: the paragraph pass has nothing to read there
+    ("Rain fell for days. Traffickers took them across. Most reached the coast. The bus was late.", 1, ()),
+    # a smuggling word: the next sentence may continue it with a pronoun
+    ("Rain fell for days. The smugglers met the women at the port. Later they locked them in a flat. Police came.", 1, (2,)),
+])
+def test_terminology_reads_around_its_words_only_what_the_paragraph_pass_reads(pipeline, text, wanted, reads):
+    from awareness_check.checks.terminology import TerminologyCheck
+    from awareness_check.selection import cheap_doc
+
+    nlp, _ = pipeline
+    check = TerminologyCheck()
+    sents = tuple(cheap_doc(nlp, text).sents)
+    assert [i for i, s in enumerate(sents) if check.wants(s)] == [wanted]
+    assert check.also_reads(sents, wanted) == reads
 
 
 @pytest.mark.parametrize("text", [
@@ -358,6 +377,9 @@ def test_terminology_asks_for_analysis_only_around_its_words(pipeline):
     "The migrants paid 2,000 euros each. Traffickers took them across in a dinghy. Most reached the coast.",
     "He said his illegal entry was an offence under sections of the criminal codes. She entered without papers.",
     "Our helpline is open every day. The trafficked boys were charged with supplying drugs. The appeals court freed them.",
+    # a deception told two sentences before the fee: TRM002 stays silent in both
+    "Someone promised Ana work abroad. Rain fell for days. The migrants paid 2,000 euros each. Traffickers took them across in a dinghy. Most reached the coast.",
+    "Rain fell for days. The migrants paid 2,000 euros each. Traffickers took them across in a dinghy. Most reached the coast. The bus was late.",
 ])
 def test_selective_analysis_finds_what_the_full_pipeline_finds(pipeline, rules, text):
     from awareness_check.api import scan_document

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 
 from ..findings import Finding
 from ..gates import FOLDED_LETTERS, AnyGate, Gate
+from ..triggers import Triggers, inflections
 from .base import CheckContext
 
 
@@ -330,6 +331,10 @@ _TRANSPORT_VERBS = frozenset("take bring drive transport ferry".split())
 _TOWARD = frozenset("across over into to through".split())
 
 
+# Every form whose lemma ``_has_payment`` accepts, and the currency signs a token may start with.
+_FEE_WORDS = Triggers(frozenset(w for lemma in PAYMENT_LEMMAS for w in inflections(lemma)), ("$", "€", "£"))
+
+
 def _has_payment(tokens) -> Token | None:
     for t in tokens:
         if _unpaid(t):
@@ -379,9 +384,11 @@ class TerminologyCheck:
     """Context rules for the trafficking / smuggling distinction (TRM001-TRM015 custom rules)."""
 
     codes = ("TRM001", "TRM002", "TRM003", "TRM005", "TRM006", "TRM009", "TRM010", "TRM013", "TRM014", "TRM015")
-    # The paragraph pass reads the next sentence's parse (a pronoun continuing 'the smugglers'),
-    # the neighbours' fees, and for TRM002 the lemmas of the whole paragraph (exploitation,
-    # deception): the selector analyses the whole paragraph (no ``context_sentences``).
+    # The sentence pass reads its own sentence. The paragraph pass reads the next sentence's parse
+    # after a smuggling word (a pronoun continuing 'the smugglers'), and for TRM002, where a
+    # sentence next to a trafficking word may name a fee, every lemma of the paragraph
+    # (exploitation or deception told anywhere): ``also_reads`` names those sentences.
+    context_sentences = 0
     # Every finding starts from a token beginning 'smuggl'/'traffick' (TRM001/002/013, the
     # paragraph pass) or a pattern that names one of the crimes (TRM003-TRM015); the one pattern
     # without either word is TRM005's 'charged ... as accomplices'.
@@ -391,6 +398,18 @@ class TerminologyCheck:
         """Every rule of this check starts from a smuggling or trafficking word (the definitional
         patterns all name one of the crimes), so a sentence without one needs no parse here."""
         return any(t.lower_.startswith(("smuggl", "traffick")) for t in sent)
+
+    def also_reads(self, sents, i: int) -> tuple[int, ...]:
+        """What ``_paragraph`` reads around a wanted sentence: the next one after a smuggling word;
+        the whole paragraph when a trafficking word sits next to a sentence that may name a fee
+        (``_has_payment`` finds nothing in a sentence without one of ``_FEE_WORDS``)."""
+        words = [t.lower_ for t in sents[i]]
+        if any(w.startswith("traffick") for w in words) and any(
+                _FEE_WORDS.hit(sents[j]) for j in (i - 1, i + 1) if 0 <= j < len(sents)):
+            return tuple(range(len(sents)))
+        if i + 1 < len(sents) and any(w.startswith("smuggl") for w in words):
+            return (i + 1,)
+        return ()
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         statistical = ctx.info.statistical
