@@ -35,7 +35,12 @@ class Segment:
         return self.answers.opened(gate, self)
 
     def analysed_as(self, doc: Doc) -> "Segment":
-        """This paragraph with its analysed Doc; the word set and gate answers carry over."""
+        """This paragraph with its analysed Doc; the word set and gate answers carry over. The cheap
+        Doc it replaces is emptied of user data: a check's view kept there (data claims) refers
+        back to it, a cycle that would hold it until the collector's next full pass."""
+        cheap = self.__dict__.get("doc")
+        if cheap is not None and cheap is not doc:
+            cheap.user_data.clear()
         seg = Segment(self.block, doc, answers=self.answers)
         if "words" in self.__dict__:
             seg.__dict__["words"] = self.words

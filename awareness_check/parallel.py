@@ -15,11 +15,13 @@ _WORKER: dict = {}
 
 
 def _init(settings: Settings) -> None:
+    from .api import preload
     from .lexicon import load_rules
     from .pipeline import load_pipeline
 
     nlp, info = load_pipeline(settings.model, quiet=True)
     _WORKER.update(nlp=nlp, info=info, rules=load_rules(), settings=settings)
+    preload(settings)
 
 
 def _scan(path: str) -> DocumentReport:

@@ -117,3 +117,25 @@ def test_cli_scans_a_text_over_the_part_size_with_whole_text_positions(tmp_path)
     trm = [f for f in doc["findings"] if f["rule_id"] == "TRM004"]
     assert [(f["start"], f["line"], f["column"], f["text"]) for f in trm] == [
         (len(head) + len("Migrant "), head.count("\r\n") + 1, len("Migrant ") + 1, "smuggling victims")]
+
+
+def test_a_scan_leaves_no_docs_for_the_collector(pipeline, rules):
+    """Every paragraph's Doc is freed as soon as its report is made: a reference cycle would keep a
+    whole part's Docs alive until the collector's next full pass (and memory would grow with it)."""
+    import gc
+
+    from spacy.tokens import Doc
+
+    nlp, info = pipeline
+    text = "\n\n".join(p for _ in range(3) for p in PARAGRAPHS) + "\n\nAmina Bello, 14, was trafficked to Lagos. She was sold at 13.\n"
+    scan_document(Document(path="warm.txt", text=text), nlp, info, rules, Settings())  # lexicons compile once
+    gc.collect()
+    gc.disable()
+    try:
+        before = sum(isinstance(o, Doc) for o in gc.get_objects())
+        report = scan_document(Document(path="big.txt", text=text), nlp, info, rules, Settings())
+        after = sum(isinstance(o, Doc) for o in gc.get_objects())
+    finally:
+        gc.enable()
+    assert {f.rule_id for f in report.findings} >= {"IDR001", "DAT001", "TRM004"}
+    assert after == before

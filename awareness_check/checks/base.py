@@ -66,6 +66,11 @@ class CheckContext:
             self._views[id(gate)] = view
         return view
 
+    def close(self) -> None:
+        """Drop the gated views. They share one cache that holds them all, a reference cycle that
+        would keep every paragraph's Doc alive until the collector's next full pass."""
+        self._views.clear()
+
     def enabled(self, code: str) -> bool:
         return code in self.rules and self.settings.selects(self.rules.get(code))
 

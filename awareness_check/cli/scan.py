@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..api import check_paths
+from ..api import check_paths, preload
 from ..findings import Severity
 from ..pipeline import load_pipeline
 from ..redact import check_redact_target, redact_path
@@ -50,6 +50,7 @@ def scan(paths, fmt, output, select, ignore, fail_on, config_path, encoding, mod
         check_annotate_target(list(paths), annotate_path, force=force)
     if redact_out:
         check_redact_target(list(paths), redact_out)
+    preload(settings)
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
         report = check_paths(list(paths), config=settings, jobs=jobs, progress=progress)
     color = fmt == "text" and not output and not no_color and sys.stdout.isatty()
