@@ -59,7 +59,7 @@ def measure_mix(mix: str, words_target: int, small_target: int, out: Path, agree
         (f"[{mix}] bare nlp.pipe (full en_core_web_sm)", f"{words / bare['seconds']:,.0f} words/s, {bare['seconds']:.1f} s, peak {bare['peak_rss_mb']:.0f} MB"),
         (f"[{mix}] awareness-check scan", f"{words / scan['seconds']:,.0f} words/s, {scan['seconds']:.1f} s, peak {scan['peak_rss_mb']:.0f} MB, {scan['findings']:,} findings"),
         (f"[{mix}] throughput ratio scan / bare", f"{bare['seconds'] / scan['seconds']:.1f}x"),
-        (f"[{mix}] tokens through the full pipeline", f"{scan['analysed_tokens'] / scan['tokens']:.1%} ({scan['analysed_tokens']:,} of {scan['tokens']:,})"),
+        (f"[{mix}] tokens through the full pipeline", f"{scan['analysed_tokens'] / bare['tokens']:.1%} ({scan['analysed_tokens']:,} of {bare['tokens']:,})"),
     ]
     if agreement_run:
         full = job("scan-full", str(corpus), str(tmp / "full.json"))

@@ -1,14 +1,17 @@
 """One measurement in its own process, so peak RSS is this job's alone. Prints one JSON line.
 
-    python bench/measure.py scan FILE      # awareness-check's scan (library path the CLI uses)
+    python bench/measure.py scan FILE [OUT]      # `awareness-check scan --format json` in this process
+    python bench/measure.py scan-full FILE [OUT] # the reference: full pipeline everywhere, no gates
     python bench/measure.py bare FILE      # bare full nlp.pipe over the same paragraphs
     python bench/measure.py load           # import spacy + load the model, nothing else
 """
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
+import tempfile
 import time
 
 
@@ -33,37 +36,60 @@ def main() -> None:
             n += len(d)
         result["tokens"] = n
         result["process_seconds"] = time.perf_counter() - t1
-    elif job in ("scan", "scan-full"):
+    elif job == "scan":
         import numpy
         from spacy.attrs import POS
 
-        from awareness_check.analysis import analyze
-        from awareness_check.api import report_for
+        import awareness_check.api as api
+        from awareness_check.cli import cli
+
+        # The user's command, run in this process: `awareness-check scan --format json -o OUT FILE`.
+        # Each analysed part's tokens the model ran on are counted as it is analysed (a spliced
+        # paragraph's unanalysed sentences have no part of speech).
+        analyze = api.analyze
+        analysed = 0
+
+        def counting(*args, **kwargs):
+            nonlocal analysed
+            adoc = analyze(*args, **kwargs)
+            analysed += sum(int(numpy.count_nonzero(s.analysed.to_array(POS))) for s in adoc.segments if s.analysed is not None)
+            return adoc
+
+        api.analyze = counting
+        out = sys.argv[3] if len(sys.argv) > 3 else None
+        report = out or os.path.join(tempfile.mkdtemp(), "report.json")
+        try:
+            cli.main(["scan", "--quiet", "--format", "json", "--fail-on", "never", "-o", report, sys.argv[2]], standalone_mode=False)
+        except SystemExit as exc:
+            if exc.code:
+                raise
+        with open(report, encoding="utf-8") as fh:
+            findings = json.load(fh)["documents"][0]["findings"]
+        result["findings"] = len(findings)
+        result["analysed_tokens"] = analysed
+        _keep(out, [[f["rule_id"], f["start"], f["end"], f["severity"]] for f in findings])
+    elif job == "scan-full":
+        from awareness_check.api import scan_document
         from awareness_check.documents import read_path
-        from awareness_check.findings import Report
         from awareness_check.lexicon import load_rules
         from awareness_check.pipeline import load_pipeline
-        from awareness_check.reports import render
         from awareness_check.settings import Settings
 
-        # scan_document's two steps, so the share of tokens the model analysed can be counted
+        # the reference: the full pipeline on every paragraph, every check shown every paragraph
         nlp, info = load_pipeline(quiet=True)
-        document = read_path(sys.argv[2])
-        selective = job == "scan"
-        adoc = analyze(document, nlp, info, selective=selective)
-        doc_report = report_for(adoc, load_rules(), Settings(), gated=selective)
-        render(Report(documents=[doc_report], pipeline=info.name), "json")
+        doc_report = scan_document(read_path(sys.argv[2]), nlp, info, load_rules(), Settings(), selective=False)
         result["findings"] = len(doc_report.findings)
-        result["tokens"] = sum(len(s.doc) for s in adoc.segments)
-        # tokens the model ran on: a spliced paragraph's unanalysed sentences have no part of speech
-        result["analysed_tokens"] = sum(int(numpy.count_nonzero(s.analysed.to_array(POS)))
-                                        for s in adoc.segments if s.analysed is not None)
-        if len(sys.argv) > 3:  # keep the findings for the agreement figure
-            with open(sys.argv[3], "w", encoding="utf-8") as fh:
-                json.dump(sorted([f.rule_id, f.start, f.end, str(f.severity)] for f in doc_report.findings), fh)
+        _keep(sys.argv[3] if len(sys.argv) > 3 else None, [[f.rule_id, f.start, f.end, str(f.severity)] for f in doc_report.findings])
     result["seconds"] = time.perf_counter() - t0
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
+
+
+def _keep(path: str | None, findings: list) -> None:
+    """The findings, for the agreement figure."""
+    if path:
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(sorted(findings), fh)
 
 
 if __name__ == "__main__":
