@@ -58,7 +58,7 @@ def iter_reports(paths: Iterable[str], settings: Settings, nlp, info: PipelineIn
         reports: Iterable[DocumentReport] = scan_parallel(expanded, settings, jobs)
     else:
         rules = load_rules()
-        reports = (scan_document(read_path(p, encoding=settings.encoding), nlp, info, rules, settings) for p in expanded)
+        reports = (_scan_file(p, nlp, info, rules, settings, jobs) for p in expanded)
     for done, doc_report in enumerate(reports, 1):
         if progress is not None:
             progress(done, len(expanded))
@@ -75,6 +75,17 @@ def preload(settings: Settings) -> None:
     load_rules()
     all_checks()
     gc.freeze()
+
+
+def _scan_file(path: str, nlp, info: PipelineInfo, rules: RuleSet, settings: Settings, jobs: int) -> DocumentReport:
+    """One file; with ``jobs`` > 1, a text long enough to be checked in parts has its parts
+    scanned in worker processes (the same report)."""
+    document = read_path(path, encoding=settings.encoding)
+    if jobs > 1 and len(document.text) > PART_CHARS:
+        from .parallel import scan_parts_parallel
+
+        return scan_parts_parallel(document, settings, jobs)
+    return scan_document(document, nlp, info, rules, settings)
 
 
 def _pipeline(settings: Settings, nlp):
@@ -95,7 +106,7 @@ def scan_document(
             return report_for(analyze(doc, nlp, info, selective=selective), rules, settings, gated=selective)
 
     if len(document.text) > part_chars:
-        return scan_in_parts(document, scan, part_chars)
+        return scan_in_parts(document, lambda parts: map(scan, parts), part_chars)
     return scan(document)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .documents import Document
 from .findings import DocumentReport, Finding
@@ -57,13 +57,23 @@ def split_parts(document: Document, max_chars: int = PART_CHARS) -> Iterator[Par
         start = end
 
 
-def scan_in_parts(document: Document, scan: Callable[[Document], DocumentReport], max_chars: int = PART_CHARS) -> DocumentReport:
-    """``scan`` each part and join the reports into the whole document's."""
+def scan_in_parts(
+    document: Document, scan_each: Callable[[Iterable[Document]], Iterable[DocumentReport]], max_chars: int = PART_CHARS,
+) -> DocumentReport:
+    """Scan the parts (``scan_each`` maps part documents to their reports, in order: one by one,
+    or in worker processes) and join the reports into the whole document's."""
+    offsets: list[tuple[int, int]] = []
+
+    def documents() -> Iterator[Document]:
+        for part in split_parts(document, max_chars):
+            offsets.append((part.start, part.lines))
+            yield part.document
+
     findings: list[Finding] = []
     stats: list[dict] = []
-    for part in split_parts(document, max_chars):
-        report = scan(part.document)
-        findings.extend(replace(f, start=f.start + part.start, end=f.end + part.start, line=f.line + part.lines) for f in report.findings)
+    for k, report in enumerate(scan_each(documents())):
+        start, lines = offsets[k]
+        findings.extend(replace(f, start=f.start + start, end=f.end + start, line=f.line + lines) for f in report.findings)
         stats.append(report.stats)
     joined = merge_stats(stats)
     joined["parts"] = len(stats)

@@ -9,7 +9,9 @@ Prints, for each corpus mix (bench/corpus.py), each job in its own process (so p
 - agreement of the fast scan (gates and selective analysis) with the reference: the full pipeline
   on every paragraph and every check shown every paragraph (share of findings both find);
 - start-up: a one-page scan against `import spacy; spacy.load(...)`;
-- peak RSS, and how time grows from the smallest to the largest corpus.
+- peak RSS, and how time grows from the smallest to the largest corpus;
+- `scan --jobs 2`: a text over a million characters is checked in parts (parts.py), scanned in two
+  processes; its ratio is against the one-process bare pipe, so it is not the issue's ratio.
 Figures go into the README and the issue notes; tests never assert on time.
 """
 from __future__ import annotations
@@ -60,6 +62,13 @@ def measure_mix(mix: str, words_target: int, small_target: int, out: Path, agree
         (f"[{mix}] awareness-check scan", f"{words / scan['seconds']:,.0f} words/s, {scan['seconds']:.1f} s, peak {scan['peak_rss_mb']:.0f} MB, {scan['findings']:,} findings"),
         (f"[{mix}] throughput ratio scan / bare", f"{bare['seconds'] / scan['seconds']:.1f}x"),
         (f"[{mix}] tokens through the full pipeline", f"{scan['analysed_tokens'] / bare['tokens']:.1%} ({scan['analysed_tokens']:,} of {bare['tokens']:,})"),
+    ]
+    jobs2 = job("scan-jobs2", str(corpus), str(tmp / "jobs2.json"))
+    same = (tmp / "jobs2.json").read_text() == (tmp / "selective.json").read_text()
+    rows += [
+        (f"[{mix}] scan --jobs 2 (parts in 2 processes)", f"{words / jobs2['seconds']:,.0f} words/s, {jobs2['seconds']:.1f} s, "
+                                                           f"{bare['seconds'] / jobs2['seconds']:.1f}x the one-process bare pipe, "
+                                                           f"findings {'identical' if same else 'DIFFERENT'} to one job's"),
     ]
     if agreement_run:
         full = job("scan-full", str(corpus), str(tmp / "full.json"))

@@ -1,6 +1,7 @@
 """One measurement in its own process, so peak RSS is this job's alone. Prints one JSON line.
 
     python bench/measure.py scan FILE [OUT]      # `awareness-check scan --format json` in this process
+    python bench/measure.py scan-jobs2 FILE [OUT] # the same with --jobs 2
     python bench/measure.py scan-full FILE [OUT] # the reference: full pipeline everywhere, no gates
     python bench/measure.py bare FILE      # bare full nlp.pipe over the same paragraphs
     python bench/measure.py load           # import spacy + load the model, nothing else
@@ -36,7 +37,7 @@ def main() -> None:
             n += len(d)
         result["tokens"] = n
         result["process_seconds"] = time.perf_counter() - t1
-    elif job == "scan":
+    elif job in ("scan", "scan-jobs2"):
         import numpy
         from spacy.attrs import POS
 
@@ -59,14 +60,15 @@ def main() -> None:
         out = sys.argv[3] if len(sys.argv) > 3 else None
         report = out or os.path.join(tempfile.mkdtemp(), "report.json")
         try:
-            cli.main(["scan", "--quiet", "--format", "json", "--fail-on", "never", "-o", report, sys.argv[2]], standalone_mode=False)
+            jobs = ["--jobs", "2"] if job == "scan-jobs2" else []  # the parts of one large text in two processes
+            cli.main(["scan", "--quiet", "--format", "json", "--fail-on", "never", *jobs, "-o", report, sys.argv[2]], standalone_mode=False)
         except SystemExit as exc:
             if exc.code:
                 raise
         with open(report, encoding="utf-8") as fh:
             findings = json.load(fh)["documents"][0]["findings"]
         result["findings"] = len(findings)
-        result["analysed_tokens"] = analysed
+        result["analysed_tokens"] = analysed  # counted in this process only (not in --jobs workers)
         _keep(out, [[f["rule_id"], f["start"], f["end"], f["severity"]] for f in findings])
     elif job == "scan-full":
         from awareness_check.api import scan_document

@@ -104,6 +104,18 @@ def test_merged_stats_sum_counts_and_weigh_figures_by_words():
     assert m["roles"] == {"female": {"victim": 4}, "male": {"victim": 2}}
 
 
+def test_parts_scanned_in_worker_processes_give_the_same_report(pipeline, rules):
+    from awareness_check.parallel import scan_parts_parallel
+
+    nlp, info = pipeline
+    document = Document(path="big.txt", text=_text("\r\n"))
+    one = scan_document(document, nlp, info, rules, Settings(), part_chars=700)
+    two = scan_parts_parallel(Document(path="big.txt", text=_text("\r\n")), Settings(), jobs=2, part_chars=700)
+    assert one.stats["parts"] > 3 and len(one.findings) > 10
+    assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
+    assert two.stats == one.stats
+
+
 def test_cli_scans_a_text_over_the_part_size_with_whole_text_positions(tmp_path):
     filler = "The regional council met on Tuesday and agreed the budget for the coming year.\r\n\r\n"
     flagged = "Migrant smuggling victims were found in a lorry.\r\n"
@@ -117,6 +129,10 @@ def test_cli_scans_a_text_over_the_part_size_with_whole_text_positions(tmp_path)
     trm = [f for f in doc["findings"] if f["rule_id"] == "TRM004"]
     assert [(f["start"], f["line"], f["column"], f["text"]) for f in trm] == [
         (len(head) + len("Migrant "), head.count("\r\n") + 1, len("Migrant ") + 1, "smuggling victims")]
+    # --jobs 2 scans the two parts in worker processes: the same report
+    jobs = CliRunner().invoke(cli, ["scan", "--format", "json", "--fail-on", "never", "--jobs", "2", str(path)])
+    assert jobs.exit_code == 0, jobs.output
+    assert json.loads(jobs.output) == json.loads(result.output)
 
 
 def test_a_scan_leaves_no_docs_for_the_collector(pipeline, rules):
