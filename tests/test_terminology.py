@@ -353,10 +353,11 @@ def test_terminology_asks_for_analysis_only_around_its_words(pipeline):
 
 
 @pytest.mark.parametrize("text, wanted, reads", [
-    # a fee next to a trafficking word: TRM002 reads every lemma of the paragraph
+    # a fee in a paragraph with a trafficking word: TRM002 reads every lemma of the paragraph
     ("Rain fell for days. The migrants paid 2,000 euros each. Traffickers took them across. Most reached the coast.", 2, (0, 1, 2, 3)),
     ("Rain fell for days. Traffickers took them across. It cost them $4,000. Most reached the coast.", 1, (0, 1, 2, 3)),
-    # no fee around it: the paragraph pass has nothing to read there
+    ("Traffickers took them across. Rain fell for days. Most reached the coast. Each had paid a fee.", 0, (0, 1, 2, 3)),
+    # no fee in the paragraph: the paragraph pass has nothing to read there
     ("Rain fell for days. Traffickers took them across. Most reached the coast. The bus was late.", 1, ()),
     # a smuggling word: the next sentence may continue it with a pronoun
     ("Rain fell for days. The smugglers met the women at the port. Later they locked them in a flat. Police came.", 1, (2,)),
@@ -377,6 +378,13 @@ def test_terminology_reads_around_its_words_only_what_the_paragraph_pass_reads(p
     "The migrants paid 2,000 euros each. Traffickers took them across in a dinghy. Most reached the coast.",
     "He said his illegal entry was an offence under sections of the criminal codes. She entered without papers.",
     "Our helpline is open every day. The trafficked boys were charged with supplying drugs. The appeals court freed them.",
+    # the parser's sentences are not the rule-based ones: a fee two rule sentences away is in the
+    # next parsed sentence; a split puts a fee next to the word while a deception is told elsewhere
+    'This trafficking route took dozens across the border. Each was told "Get in!" and paid 2,000 euros. The weather was '
+    "cold and the road was long. Nobody spoke much on the way. The journey lasted two days and the bus broke down twice.",
+    "This trafficking route took dozens across the border... Each of them paid 2,000 euros. The weather was cold and the "
+    "road was long. Nobody spoke much on the way. The journey lasted two days and the bus broke down twice. Everyone had "
+    "been promised work in the city.",
     # a deception told two sentences before the fee: TRM002 stays silent in both
     "Someone promised Ana work abroad. Rain fell for days. The migrants paid 2,000 euros each. Traffickers took them across in a dinghy. Most reached the coast.",
     "Rain fell for days. The migrants paid 2,000 euros each. Traffickers took them across in a dinghy. Most reached the coast. The bus was late.",

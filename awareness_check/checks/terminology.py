@@ -385,9 +385,9 @@ class TerminologyCheck:
 
     codes = ("TRM001", "TRM002", "TRM003", "TRM005", "TRM006", "TRM009", "TRM010", "TRM013", "TRM014", "TRM015")
     # The sentence pass reads its own sentence. The paragraph pass reads the next sentence's parse
-    # after a smuggling word (a pronoun continuing 'the smugglers'), and for TRM002, where a
-    # sentence next to a trafficking word may name a fee, every lemma of the paragraph
-    # (exploitation or deception told anywhere): ``also_reads`` names those sentences.
+    # after a smuggling word (a pronoun continuing 'the smugglers'), and for TRM002, in a paragraph
+    # with a trafficking word that may name a fee, every lemma of the paragraph (exploitation or
+    # deception told anywhere): ``also_reads`` names those sentences.
     context_sentences = 0
     # Every finding starts from a token beginning 'smuggl'/'traffick' (TRM001/002/013, the
     # paragraph pass) or a pattern that names one of the crimes (TRM003-TRM015); the one pattern
@@ -401,11 +401,12 @@ class TerminologyCheck:
 
     def also_reads(self, sents, i: int) -> tuple[int, ...]:
         """What ``_paragraph`` reads around a wanted sentence: the next one after a smuggling word;
-        the whole paragraph when a trafficking word sits next to a sentence that may name a fee
-        (``_has_payment`` finds nothing in a sentence without one of ``_FEE_WORDS``)."""
+        the whole paragraph when it has a trafficking word and may name a fee anywhere
+        (``_has_payment`` finds nothing without one of ``_FEE_WORDS``). Anywhere, not just next
+        door: the pass reads the parser's sentences, which can join or split the rule-based ones
+        seen here ('Each was told "Get in!" and paid 2,000 euros.' is one sentence to the parser)."""
         words = [t.lower_ for t in sents[i]]
-        if any(w.startswith("traffick") for w in words) and any(
-                _FEE_WORDS.hit(sents[j]) for j in (i - 1, i + 1) if 0 <= j < len(sents)):
+        if any(w.startswith("traffick") for w in words) and any(_FEE_WORDS.hit(s) for s in sents):
             return tuple(range(len(sents)))
         if i + 1 < len(sents) and any(w.startswith("smuggl") for w in words):
             return (i + 1,)
