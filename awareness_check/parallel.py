@@ -42,7 +42,9 @@ def _scan_part(document: Document) -> DocumentReport:
     from .api import scan_document
 
     w = _WORKER
-    return scan_document(document, w["nlp"], w["info"], w["rules"], w["settings"], part_chars=sys.maxsize)
+    report = scan_document(document, w["nlp"], w["info"], w["rules"], w["settings"], part_chars=sys.maxsize)
+    report.text = ""  # the parent has the whole text; only findings and stats travel back
+    return report
 
 
 def scan_parts_parallel(document: Document, settings: Settings, jobs: int, part_chars: int = PART_CHARS) -> DocumentReport:

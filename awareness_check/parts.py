@@ -23,11 +23,13 @@ from .findings import DocumentReport, Finding
 
 PART_CHARS = 1_000_000
 
-# Cut points, best first. Only CR and LF end a line for Document.line_col, so a part always
-# starts at a line start of the whole text and its columns need no shifting.
+# Cut points, best first. A line end here is what ``normalize`` makes a line break (so a cut never
+# joins or splits a paragraph where the whole text would not); only CR and LF start a new line for
+# ``Document.line_col``, so a part cut elsewhere starts mid-line and ``Part.column`` says where.
+_END = r"(?:\r\n?|[\n\f\v\x85\u2028\u2029])"
 _CUTS = (
-    re.compile(r"(?:\r\n?|\n)(?:[ \t]*(?:\r\n?|\n))+"),  # a blank line: a paragraph break for split_blocks too
-    re.compile(r"(?:\r\n?|\n)+"),  # a line break (text with one paragraph per line)
+    re.compile(rf"{_END}(?:[ \t]*{_END})+"),  # a blank line: a paragraph break for split_blocks too
+    re.compile(rf"{_END}+"),  # a line break (text with one paragraph per line)
     re.compile(r"[ \t]+"),  # a space (one enormous line)
 )
 _LINE_END = re.compile(r"\r\n?|\n")
@@ -39,9 +41,10 @@ _LARGEST = frozenset({"max_per_paragraph", "difficult_words"})
 
 @dataclass(frozen=True)
 class Part:
-    document: Document  # the part as a document of its own
+    document: Document | None  # the part as a document of its own
     start: int  # offset of its first character in the whole text
     lines: int  # lines of the whole text before it
+    column: int = 0  # characters of its first line before it (0: the part starts a line)
 
 
 def split_parts(document: Document, max_chars: int = PART_CHARS) -> Iterator[Part]:
@@ -49,11 +52,13 @@ def split_parts(document: Document, max_chars: int = PART_CHARS) -> Iterator[Par
     checked and dropped is not held."""
     text = document.text
     masked = sorted(document.masked)
-    start = lines = 0
+    start = lines = column = 0
     while start < len(text):
         end = len(text) if len(text) - start <= max_chars else _cut(text, start, start + max_chars, masked)
-        yield Part(_sub_document(document, start, end, masked), start, lines)
-        lines += sum(1 for _ in _LINE_END.finditer(text, start, end))
+        yield Part(_sub_document(document, start, end, masked), start, lines, column)
+        ends = list(_LINE_END.finditer(text, start, end))
+        lines += len(ends)
+        column = end - ends[-1].end() if ends else column + end - start
         start = end
 
 
@@ -62,18 +67,21 @@ def scan_in_parts(
 ) -> DocumentReport:
     """Scan the parts (``scan_each`` maps part documents to their reports, in order: one by one,
     or in worker processes) and join the reports into the whole document's."""
-    offsets: list[tuple[int, int]] = []
+    parts: list[Part] = []
 
     def documents() -> Iterator[Document]:
         for part in split_parts(document, max_chars):
-            offsets.append((part.start, part.lines))
+            parts.append(replace(part, document=None))  # where it sits, not its text
             yield part.document
 
     findings: list[Finding] = []
     stats: list[dict] = []
     for k, report in enumerate(scan_each(documents())):
-        start, lines = offsets[k]
-        findings.extend(replace(f, start=f.start + start, end=f.end + start, line=f.line + lines) for f in report.findings)
+        part = parts[k]
+        findings.extend(
+            replace(f, start=f.start + part.start, end=f.end + part.start, line=f.line + part.lines,
+                    column=f.column + part.column if f.line == 1 else f.column)
+            for f in report.findings)
         stats.append(report.stats)
     joined = merge_stats(stats)
     joined["parts"] = len(stats)
@@ -123,7 +131,7 @@ def _cut(text: str, start: int, limit: int, masked: list[tuple[int, int]]) -> in
                 cut = pattern.match(text, m.start()).end()  # a break running on past the limit ends where it ends
         if cut:
             return cut
-    return limit
+    return limit + 1 if text[limit - 1] == "\r" and text[limit:limit + 1] == "\n" else limit  # never between CR and LF
 
 
 def _inside(masked: list[tuple[int, int]], pos: int) -> bool:

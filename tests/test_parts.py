@@ -86,6 +86,44 @@ def test_findings_in_parts_are_the_whole_texts(pipeline, rules, newline):
     assert parted.stats["words"] == whole.stats["words"]
 
 
+@pytest.mark.parametrize("separator", ["\u2029", "\x0c", "\u2028\u2028"])
+def test_word_paragraph_separators_are_cut_points(pipeline, rules, separator):
+    """Word's paragraph separators (normalised as line breaks) are cut points too: the findings are
+    the whole text's, with its columns (these separators do not start a line for line numbers)."""
+    nlp, info = pipeline
+    document = Document(path="big.txt", text=separator.join(p for _ in range(6) for p in PARAGRAPHS))
+    whole = scan_document(document, nlp, info, rules, Settings())
+    parted = scan_document(document, nlp, info, rules, Settings(), part_chars=600)
+    assert parted.stats["parts"] > 3
+    assert [_key(f) for f in parted.findings] == [_key(f) for f in whole.findings]
+
+
+def test_a_part_cut_mid_line_keeps_the_whole_lines_columns(pipeline, rules):
+    """One enormous line is cut at spaces: each finding still points at its line and column."""
+    nlp, info = pipeline
+    text = "Intro line.\n" + " ".join(p for _ in range(6) for p in PARAGRAPHS)
+    document = Document(path="big.txt", text=text)
+    parted = scan_document(document, nlp, info, rules, Settings(), part_chars=500)
+    assert parted.stats["parts"] > 3 and len(parted.findings) > 5
+    for f in parted.findings:
+        assert text[f.start:f.end] == f.text
+        assert document.line_col(f.start) == (f.line, f.column)
+
+
+def test_a_cut_inside_masked_code_never_splits_a_crlf(pipeline, rules):
+    """When a whole window is masked code the cut falls at the size limit, but not between CR and LF."""
+    nlp, info = pipeline
+    code = "```\r\n" + "x = 1\r\n" * 60 + "```"
+    text = code + "\r\n\r\n" + "Migrant smuggling victims were found in a lorry.\r\n"
+    document = Document(path="big.md", text=text, source_format="markdown", masked=masked_ranges(text))
+    for max_chars in range(40, 80):
+        parts = list(split_parts(document, max_chars))
+        assert not any(p.document.text.startswith("\n") and text[p.start - 1] == "\r" for p in parts[1:])
+    parted = scan_document(document, nlp, info, rules, Settings(), part_chars=61)
+    (f,) = [f for f in parted.findings if f.rule_id == "TRM004"]
+    assert document.line_col(f.start) == (f.line, f.column) == (64, 9)
+
+
 def test_merged_stats_sum_counts_and_weigh_figures_by_words():
     a = {"words": 300, "sentences": 10, "words_per_sentence": 30.0, "flesch_reading_ease": 50.0, "smog_index": None,
          "audience": "general", "emotive_words": {"count": 2, "per_100_words": 2 / 3, "max_per_paragraph": 2},
