@@ -69,8 +69,6 @@ def preload(settings: Settings) -> None:
     """Load the pipeline, the rules and the checks, then take them out of the garbage collector's
     sight (``gc.freeze``): its full passes need not walk the model's objects again. For processes
     that only scan (the CLI, ``--jobs`` workers); a host application's collector is its own business."""
-    import gc
-
     load_pipeline(settings.model)
     load_rules()
     all_checks()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
 from .documents import Document
+from .documents.model import LINE_END
 from .findings import DocumentReport, Finding
 
 PART_CHARS = 1_000_000
@@ -32,7 +33,6 @@ _CUTS = (
     re.compile(rf"{_END}+"),  # a line break (text with one paragraph per line)
     re.compile(r"[ \t]+"),  # a space (one enormous line)
 )
-_LINE_END = re.compile(r"\r\n?|\n")
 # Counts that do not add up over parts; the largest part's is the closest figure that is known:
 # the most emotive words in a paragraph, and textstat's difficult words (distinct words, which
 # parts share, so this is a lower bound).
@@ -56,7 +56,7 @@ def split_parts(document: Document, max_chars: int = PART_CHARS) -> Iterator[Par
     while start < len(text):
         end = len(text) if len(text) - start <= max_chars else _cut(text, start, start + max_chars, masked)
         yield Part(_sub_document(document, start, end, masked), start, lines, column)
-        ends = list(_LINE_END.finditer(text, start, end))
+        ends = list(LINE_END.finditer(text, start, end))
         lines += len(ends)
         column = end - ends[-1].end() if ends else column + end - start
         start = end

@@ -406,7 +406,7 @@ class TerminologyCheck:
         door: the pass reads the parser's sentences, which can join or split the rule-based ones
         seen here ('Each was told "Get in!" and paid 2,000 euros.' is one sentence to the parser)."""
         words = [t.lower_ for t in sents[i]]
-        if any(w.startswith("traffick") for w in words) and any(_FEE_WORDS.hit(s) for s in sents):
+        if any(w.startswith("traffick") for w in words) and _FEE_WORDS.hit(sents[i].doc):
             return tuple(range(len(sents)))
         if i + 1 < len(sents) and any(w.startswith("smuggl") for w in words):
             return (i + 1,)

@@ -10,6 +10,8 @@ from .normalize import NormalizedText, normalize
 
 # A paragraph break: a line break, optional horizontal space, another line break (after normalisation).
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n[\s]*")
+# What ends a line for line and column numbers (other line separators do not start a new line).
+LINE_END = re.compile(r"\r\n|\r|\n")
 # Very long paragraphs are cut so one block never holds megabytes (bounded memory, spaCy's max_length).
 MAX_BLOCK_CHARS = 20_000
 
@@ -48,7 +50,7 @@ class Document:
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
-        for m in re.finditer(r"\r\n|\r|\n", self.text):
+        for m in LINE_END.finditer(self.text):
             starts.append(m.end())
         return starts
 
