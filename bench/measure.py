@@ -2,7 +2,7 @@
 
     python bench/measure.py scan FILE [OUT]      # `awareness-check scan --format json` in this process
     python bench/measure.py scan-jobs2 FILE [OUT] # the same with --jobs 2
-    python bench/measure.py scan-full FILE [OUT] # the reference: full pipeline everywhere, no gates
+    python bench/measure.py scan-full FILE [OUT] # the reference: full stock pipeline everywhere, no gates
     python bench/measure.py bare FILE      # bare full nlp.pipe over the same paragraphs
     python bench/measure.py load           # import spacy + load the model, nothing else
 """
@@ -77,8 +77,11 @@ def main() -> None:
         from awareness_check.pipeline import load_pipeline
         from awareness_check.settings import Settings
 
-        # the reference: the full pipeline on every paragraph, every check shown every paragraph
+        # the reference: the full stock pipeline on every paragraph, every check shown every paragraph
         nlp, info = load_pipeline(quiet=True)
+        if "attribute_ruler" in nlp.pipe_names:  # the model's own ruler, not the indexed copy (fast_ruler.py)
+            indexed = nlp.get_pipe("attribute_ruler")
+            nlp.replace_pipe("attribute_ruler", "attribute_ruler").add_patterns(indexed.patterns)
         doc_report = scan_document(read_path(sys.argv[2]), nlp, info, load_rules(), Settings(), selective=False)
         result["findings"] = len(doc_report.findings)
         _keep(sys.argv[3] if len(sys.argv) > 3 else None, [[f.rule_id, f.start, f.end, str(f.severity)] for f in doc_report.findings])
