@@ -7,8 +7,10 @@ side of a trigger it reads (``context_sentences``; a check that does not say rea
 paragraph) and which other sentences its decision reads (``also_reads``: a name's other mentions,
 a source line). Triggers are only asked of paragraphs the check's gate opens (gates.py).
 
-A paragraph no check wants stays unanalysed (tokens and sentence starts, made when a check first
-reads it). Where only some sentences are wanted, those sentences and their context are analysed
+A trigger may want a sentence only if the tagger calls its first word a proper noun
+(``IF_PROPER_NOUN``): such sentences are tagged first, in one batch, and only those confirmed are
+analysed. A paragraph no check wants stays unanalysed (tokens and sentence starts, made when a
+check first reads it). Where only some sentences are wanted, those sentences and their context are analysed
 as runs of text and spliced into the paragraph's tokens (:func:`splice`); where they would make up
 most of the paragraph, or a splice would not reproduce its tokens or sentences, the paragraph is
 analysed whole.
@@ -35,6 +37,11 @@ WHOLE_SHARE = 0.75
 
 Runs = tuple[tuple[int, int], ...]  # token ranges [start, end) of a paragraph's cheap Doc to analyse
 
+# A ``wants`` answer: the sentence is wanted only if the tagger calls its first word a proper noun
+# ("Grace was trafficked at 16." but not "Participants discussed trafficking."); the tagger is run
+# on such sentences first, the full pipeline on those it confirms.
+IF_PROPER_NOUN = "if its first word is a proper noun"
+
 
 @dataclass(frozen=True)
 class Selector:
@@ -42,7 +49,8 @@ class Selector:
     gate opens on its paragraph (gates.py), ``wants`` is True for it or for a sentence within the
     check's ``context_sentences`` of it (``None``: the whole paragraph), or for a sentence whose
     decision the check says reads this one (``also_reads(sentences, i)``: a name's other
-    mentions, the line introducing a figure)."""
+    mentions, the line introducing a figure). ``wants`` may answer ``IF_PROPER_NOUN``: then the
+    tagger is asked first (:meth:`marks`, :meth:`runs`)."""
 
     predicates: tuple[tuple[object, Callable[[Span], bool], int | None, Callable | None], ...]
 
@@ -57,25 +65,58 @@ class Selector:
         return cls(tuple(preds))
 
     def plan(self, segment: Segment) -> Runs | None:
-        """The token ranges of this paragraph to analyse: ``()`` none, ``None`` the whole paragraph."""
+        """The token ranges of this paragraph to analyse: ``()`` none, ``None`` the whole paragraph.
+        A sentence wanted ``IF_PROPER_NOUN`` counts as wanted (no tagger to ask here)."""
+        marks = self.marks(segment)
+        return self.runs(marks, set(marks.pending) if isinstance(marks, Marks) else set())
+
+    def marks(self, segment: Segment) -> "Marks | Runs | None":
+        """The sentences wanted outright, and those a check wants only if the tagger calls their
+        first word a proper noun (``Marks.pending``); ``()`` or ``None`` when that is already the
+        answer (nothing, the whole paragraph)."""
         open_checks = [(wants, context, also) for gate, wants, context, also in self.predicates
                        if gate is None or segment.opened(gate)]
         if not open_checks:
             return ()  # not even tokenised here
         sents = segment.sents
         marked = [False] * len(sents)
+        tentative: list[tuple[int, int | None, Callable | None]] = []
         for i, sent in enumerate(sents):
             for wants, context, also in open_checks:
                 if context is not None and also is None and all(marked[max(0, i - context):i + context + 1]):
                     continue  # already analysed, with the context this check reads
-                if not wants(sent):
+                answer = wants(sent)
+                if not answer:
+                    continue
+                if answer is IF_PROPER_NOUN:
+                    tentative.append((i, context, also))
                     continue
                 if context is None:
                     return None
-                for k in range(max(0, i - context), min(len(sents), i + context + 1)):
-                    marked[k] = True
-                for k in also(sents, i) if also is not None else ():
-                    marked[k] = True
+                _mark(marked, sents, i, context, also)
+        pending = []
+        for i, context, also in tentative:
+            if marked[i]:  # analysed anyway: read what the check reads around it, as if wanted
+                if context is None:
+                    return None
+                _mark(marked, sents, i, context, also)
+            else:
+                pending.append(i)
+        if not any(marked) and not pending:
+            return ()
+        return Marks(segment, marked, tuple(tentative), tuple(dict.fromkeys(pending)))
+
+    def runs(self, marks: "Marks | Runs | None", confirmed: set[int]) -> Runs | None:
+        """:meth:`marks` completed: the ``pending`` sentences in ``confirmed`` are wanted."""
+        if not isinstance(marks, Marks):
+            return marks
+        segment, marked = marks.segment, list(marks.marked)
+        sents = segment.sents
+        for i, context, also in marks.tentative:
+            if i in confirmed and not marks.marked[i]:
+                if context is None:
+                    return None
+                _mark(marked, sents, i, context, also)
         if not any(marked):
             return ()
         runs: list[tuple[int, int]] = []
@@ -92,6 +133,45 @@ class Selector:
     def wants(self, segment: Segment) -> bool:
         """True when some check needs the tagger, parser or entities somewhere in this paragraph."""
         return self.plan(segment) != ()
+
+
+@dataclass(frozen=True, eq=False)
+class Marks:
+    """A paragraph's sentences marked for analysis, before the tagger has said which ``pending``
+    sentences (wanted ``IF_PROPER_NOUN``, not marked otherwise) start with a proper noun."""
+
+    segment: Segment
+    marked: list[bool]
+    tentative: tuple[tuple[int, int | None, Callable | None], ...]  # (sentence, context, also_reads)
+    pending: tuple[int, ...]
+
+
+def _mark(marked: list[bool], sents, i: int, context: int, also: Callable | None) -> None:
+    for k in range(max(0, i - context), min(len(sents), i + context + 1)):
+        marked[k] = True
+    for k in also(sents, i) if also is not None else ():
+        marked[k] = True
+
+
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def proper_first_words(nlp: Language, texts: list[str], batch_size: int) -> list[bool]:
+    """For each sentence, whether the tagger calls its first word a proper noun: tok2vec and the
+    tagger alone cost about a sixth of the full pipeline (the parser and the entity recognizer are
+    the rest), and they give the tags the full pipeline would."""
+    if not texts:
+        return []
+    if "tagger" not in nlp.pipe_names:
+        return [True] * len(texts)  # cannot tell: analyse
+    enable = [name for name in ("tok2vec", "tagger") if name in nlp.pipe_names]
+    with nlp.select_pipes(enable=enable):
+        return [_first_word_proper(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+def _first_word_proper(doc: Doc) -> bool:
+    first = next((t for t in doc if not t.is_space), None)
+    return first is not None and first.tag_ in PROPER_TAGS
 
 
 _SENTENCIZER = Sentencizer()
@@ -146,9 +226,18 @@ def analyze_selected(blocks, nlp: Language, selector: Selector, batch_size: int)
     make = partial(cheap_doc, nlp)
     answers = GateAnswers(len(blocks))
     segments = [Segment(block, make_doc=make, answers=answers) for block in blocks]
+    marks = [selector.marks(seg) for seg in segments]
+    pending = [(i, k) for i, m in enumerate(marks) if isinstance(m, Marks) for k in m.pending]
+    proper = proper_first_words(nlp, [run_text(segments[i].doc, segments[i].sents[k].start, segments[i].sents[k].end)
+                                      for i, k in pending], batch_size)
+    confirmed: dict[int, set[int]] = {}
+    for (i, k), yes in zip(pending, proper):
+        if yes:
+            confirmed.setdefault(i, set()).add(k)
     jobs: list[tuple[int, Runs | None]] = []
     for i, seg in enumerate(segments):
-        runs = selector.plan(seg)
+        runs = selector.runs(marks[i], confirmed.get(i, set()))
+        marks[i] = None
         if runs != ():
             jobs.append((i, runs))
 

@@ -157,3 +157,48 @@ def test_identification_analyses_the_sentence_naming_the_person_at_risk(pipeline
     start = text.index(named)
     assert set(range(start, start + len(named))) <= analysed
     assert not analysed & set(range(len("The bus was late again.")))
+
+
+def _identification_analysed(nlp, text):
+    """The sentences identification alone sends to the full pipeline, after the tagger's say."""
+    from awareness_check.checks.privacy import IdentificationCheck
+    from awareness_check.documents import Document
+    from awareness_check.selection import Selector, analyze_selected
+
+    (segment,) = analyze_selected(Document(path="x", text=text).blocks, nlp, Selector.from_checks([IdentificationCheck()]), 64)
+    if segment.analysed is None:
+        return []
+    return [sent.text for sent in segment.doc.sents if all(t.pos_ for t in sent if not t.is_space)]
+
+
+@pytest.mark.parametrize("text, analysed", [
+    # the only capitalised word opens the sentence and is a common noun: the tagger says so, no full analysis
+    ("The bus was late again. Traffickers often target children from poor families. Rain fell for days.", []),
+    ("Rain fell for days. Participants said that trafficked girls were usually 14 or 15.", []),
+    # ... or a one-word name: the tagger calls it a proper noun, the sentence and the name's other mentions are analysed
+    ("The bus was late again. We met Blessing last year. Blessing was sold at 17. Rain fell for days.",
+     ["We met Blessing last year.", "Blessing was sold at 17."]),
+])
+def test_a_sentence_named_only_by_its_first_word_is_analysed_if_the_tagger_calls_it_a_name(pipeline, text, analysed):
+    nlp, info = pipeline
+    if not info.statistical:
+        pytest.skip("no statistical model")
+    assert [s.strip() for s in _identification_analysed(nlp, text)] == analysed
+
+
+def test_sentences_wanted_if_their_first_word_is_a_name_find_what_full_analysis_finds(pipeline, rules):
+    from awareness_check.documents import Document
+
+    nlp, info = pipeline
+    stories = ["Joy is 15. She was trafficked by a neighbour.", "Grace, 15, was rescued from a farm near Kasoa.",
+               "Sipho is from Bulawayo. Sipho was recruited by smugglers at 13 and taken to a farm in Limpopo.",
+               "Amina was 14 when she was trafficked to Lagos. Amina now lives with her aunt in Kano.",
+               "Mercy, 16, was forced to work in a salon on Ring Road.", "Traffickers target girls aged 12 to 15.",
+               "Marco, a victim of trafficking, was 17. Marco now lives in Palermo.",
+               "Amina Bello grew up in Kano. Amina was lured to Lagos at 14 and sold to a madam on Allen Avenue."]
+    text = "\n\n".join(f"{NEUTRAL[i % 8]} {story} {NEUTRAL[(i + 3) % 8]}" for i, story in enumerate(stories)) + "\n"
+    key = lambda r: sorted((f.rule_id, f.start, f.end, f.message) for f in r.findings)
+    fast = scan_document(Document(path="x", text=text), nlp, info, rules, Settings())
+    full = scan_document(Document(path="x", text=text), nlp, info, rules, Settings(), selective=False)
+    assert any(f.rule_id.startswith("IDR") for f in full.findings)
+    assert key(fast) == key(full)

@@ -26,6 +26,7 @@ import re
 
 from ..analysis import doc_text
 from ..gates import DIGITS, FOLDED_LETTERS, AnyGate, Gate, TextGate
+from ..selection import IF_PROPER_NOUN
 from .patterns import AGE, KIN, NOT_NAMES, NUMWORDS, ROLE_WORDS, VICTIM
 
 
@@ -108,27 +109,30 @@ SELECT_CUE_GATE = AnyGate((DIGITS, FOLDED_LETTERS, Gate.of(
 )))
 
 
-def wants_analysis(sent) -> bool:
+def wants_analysis(sent) -> bool | str:
     """Selection trigger on a cheaply tokenised sentence (no entities or parse available yet).
 
     Names and places are capitalised words: a sentence without one (other than its first word
     when that is a function word) can yield no person, place or hometown. Of the rest, only
     those with a victim, age, kin, child, photo or shelter cue, or that continue a story with
-    "She/He/They", can put a person at risk.
+    "She/He/They", can put a person at risk. Where the sentence's first word is its only
+    capitalised one ("Traffickers ...", "Participants ...", but also "Grace ..."), it is wanted
+    ``IF_PROPER_NOUN``: the tagger, a sixth of the pipeline's cost, decides.
     """
     toks = [t for t in sent if not t.is_space]
     if not toks:
         return False
     first = toks[0].lower_
-    named = any(t.is_title and not t.is_punct and (i > 0 or first not in _SENTENCE_START_WORDS) for i, t in enumerate(toks))
-    if not named:
+    named_inside = any(t.is_title and not t.is_punct for t in toks[1:])
+    if not named_inside and not (toks[0].is_title and not toks[0].is_punct and first not in _SENTENCE_START_WORDS):
         return False
+    wanted = True if named_inside else IF_PROPER_NOUN
     if first in _STORY_PRONOUNS:
-        return True
+        return wanted
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     if SELECT_CUE_GATE.opens_text(text) and SELECT_CUE.search(text):
-        return True
-    return _at_risk_by_next(sent)
+        return wanted
+    return wanted if _at_risk_by_next(sent) else False
 
 
 _STORY_PRONOUNS = ("she", "he", "they")
