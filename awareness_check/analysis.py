@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -139,6 +140,27 @@ def doc_text(doc: Doc) -> str:
     """A Doc's text, without rebuilding it when :func:`keep_text` kept it."""
     text = doc.user_data.get(_TEXT_KEY)
     return doc.text if text is None else text
+
+
+_COLUMNS_KEY = "awareness_check.columns"
+
+
+class TokenColumns(NamedTuple):
+    """A paragraph's per-token attributes as Python lists, read once by every trigger: a Token
+    object per token costs more than the test it is made for."""
+
+    lower: list[int]  # ``Token.lower`` (string ids)
+    named: list[bool]  # title case and not punctuation: a name-like word
+    space: list[bool]
+
+
+def token_columns(doc: Doc) -> TokenColumns:
+    columns = doc.user_data.get(_COLUMNS_KEY)
+    if columns is None:
+        table = doc.to_array([LOWER, IS_TITLE, IS_PUNCT, IS_SPACE])
+        lower, title, punct, space = table.T.tolist() if len(doc) else ([], [], [], [])
+        columns = doc.user_data[_COLUMNS_KEY] = TokenColumns(lower, [t and not p for t, p in zip(title, punct)], [bool(x) for x in space])
+    return columns
 
 
 def drop_tensor(doc: Doc) -> Doc:

@@ -9,12 +9,11 @@ import re
 from functools import cached_property, lru_cache
 from typing import Iterable
 
-from spacy.attrs import LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.util import filter_spans
 
-from ..analysis import doc_text
+from ..analysis import doc_text, token_columns
 from ..findings import Finding
 from ..gates import AllGate, AnyGate, Gate, pieces
 from ..lexicon import Entry, Rule, RuleSet
@@ -291,8 +290,7 @@ class TermCheck:
 
         rules = load_rules()
         triggers = statistical_trigger_ids(rules)
-        # the tokens' lower-case ids in one call (a Token object per token costs more than the test)
-        if triggers is None or not triggers.isdisjoint(sent.to_array([LOWER]).ravel().tolist()):
+        if triggers is None or not triggers.isdisjoint(token_columns(sent.doc).lower[sent.start:sent.end]):
             return True
         near = near_phrases(rules)
         return bool(near is not None and near.search(doc_text(sent.doc)[sent.start_char:sent.end_char].lower()))

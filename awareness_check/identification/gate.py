@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import doc_text
+from spacy.strings import get_string_id
+
+from ..analysis import doc_text, token_columns
 from ..gates import DIGITS, FOLDED_LETTERS, AnyGate, Gate, TextGate
 from ..selection import IF_PROPER_NOUN
 from .patterns import AGE, KIN, NOT_NAMES, NUMWORDS, ROLE_WORDS, VICTIM
@@ -99,6 +101,7 @@ SELECT_CUE = re.compile(
     re.I,
 )
 _SENTENCE_START_WORDS = frozenset(w.lower() for w in NOT_NAMES) | {"she", "he", "they", "i", "we"}
+_SENTENCE_START_IDS = frozenset(get_string_id(w) for w in _SENTENCE_START_WORDS)
 # Every SELECT_CUE match holds one of these words, or (an AGE) a digit or a number word: a sentence
 # without one is not searched with the regex (which costs ~40 microseconds a sentence).
 SELECT_CUE_GATE = AnyGate((DIGITS, FOLDED_LETTERS, Gate.of(
@@ -119,15 +122,17 @@ def wants_analysis(sent) -> bool | str:
     capitalised one ("Traffickers ...", "Participants ...", but also "Grace ..."), it is wanted
     ``IF_PROPER_NOUN``: the tagger, a sixth of the pipeline's cost, decides.
     """
-    toks = [t for t in sent if not t.is_space]
-    if not toks:
+    columns = token_columns(sent.doc)
+    start = next((k for k in range(sent.start, sent.end) if not columns.space[k]), None)
+    if start is None:
         return False
-    first = toks[0].lower_
-    named_inside = any(t.is_title and not t.is_punct for t in toks[1:])
-    if not named_inside and not (toks[0].is_title and not toks[0].is_punct and first not in _SENTENCE_START_WORDS):
+    first = columns.lower[start]
+    named = columns.named
+    named_inside = any(named[start + 1:sent.end])
+    if not named_inside and not (named[start] and first not in _SENTENCE_START_IDS):
         return False
     wanted = True if named_inside else IF_PROPER_NOUN
-    if first in _STORY_PRONOUNS:
+    if first in _STORY_PRONOUN_IDS:
         return wanted
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     if SELECT_CUE_GATE.opens_text(text) and SELECT_CUE.search(text):
@@ -135,7 +140,7 @@ def wants_analysis(sent) -> bool | str:
     return wanted if _at_risk_by_next(sent) else False
 
 
-_STORY_PRONOUNS = ("she", "he", "they")
+_STORY_PRONOUN_IDS = frozenset(get_string_id(w) for w in ("she", "he", "they"))
 _NEXT_GOES_ON = re.compile(r"\s*(?:She|He|They)\b")  # as people.py reads the next sentence
 
 
