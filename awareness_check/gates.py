@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
 from typing import Iterable, Protocol
 
 from .triggers import inflections, stem
@@ -33,13 +32,6 @@ def paragraph_words(text: str) -> frozenset[str]:
     """The lower-case letter-and-digit runs of ``text`` (what gates are matched against). Interned:
     every paragraph keeps its set for the whole scan, and the same words recur in most of them."""
     return frozenset(map(sys.intern, _PIECE.findall(text.translate(_REGEX_FOLDS).lower())))
-
-
-@lru_cache(maxsize=8)
-def joined(words: frozenset[str]) -> str:
-    """A paragraph's words as one string, so a gate's prefixes are one regex search (every check
-    asks about the same paragraph in turn: the cache keeps the last few)."""
-    return " ".join(words)
 
 
 def pieces(word: str) -> list[str]:
@@ -90,13 +82,70 @@ class Gate:
         return self.opens_words(paragraph_words(text))
 
     def opens_words(self, words: frozenset[str]) -> bool:
-        if not self.words.isdisjoint(words):
-            return True
-        return bool(self.prefixes) and self._prefix_regex.search(joined(words)) is not None
+        return _WORD_GATES.number(self) in _WORD_GATES.opened_by(words)
 
-    @cached_property
-    def _prefix_regex(self) -> re.Pattern:
-        return re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, sorted(self.prefixes, key=len, reverse=True))) + ")")
+
+class _WordGateIndex:
+    """Every word gate asked so far, and for each distinct word the gates it opens, decided once
+    per word for the whole scan: a paragraph's open gates are then the union over its words, and
+    asking each of some thirty gates in turn (a prefix regex over the paragraph's words each
+    time) is replaced by a set lookup."""
+
+    _MAX_WORDS = 500_000  # distinct words remembered (a few tens of MB at most)
+
+    def __init__(self) -> None:
+        self._numbers: dict[int, int] = {}  # id(gate) -> number
+        self._gates: list[Gate] = []  # kept, so an id stays its gate's
+        self._exact: dict[str, list[int]] = {}
+        self._prefix: dict[str, list[int]] = {}
+        self._lengths: tuple[int, ...] = ()
+        self._by_word: dict[str, frozenset[int]] = {}
+        self._recent: dict[frozenset[str], frozenset[int]] = {}  # the last few word sets asked about
+
+    def number(self, gate: Gate) -> int:
+        number = self._numbers.get(id(gate))
+        if number is None:
+            number = self._numbers[id(gate)] = len(self._gates)
+            self._gates.append(gate)
+            for word in gate.words:
+                self._exact.setdefault(word, []).append(number)
+            for prefix in gate.prefixes:
+                self._prefix.setdefault(prefix, []).append(number)
+            self._lengths = tuple(sorted({len(p) for p in self._prefix}))
+            self._by_word.clear()
+            self._recent.clear()
+        return number
+
+    def opened_by(self, words: frozenset[str]) -> frozenset[int]:
+        """The numbers of the gates ``words`` opens (the last few answers are kept: every check
+        asks about the same paragraph in turn, and about its sentences between)."""
+        known = self._recent.get(words)
+        if known is not None:
+            return known
+        by_word = self._by_word
+        if len(by_word) > self._MAX_WORDS:
+            by_word.clear()
+        opened: set[int] = set()
+        for word in words:
+            numbers = by_word.get(word)
+            if numbers is None:
+                numbers = by_word[word] = self._opened_by_word(word)
+            opened.update(numbers)
+        result = self._recent[words] = frozenset(opened)
+        if len(self._recent) > 8:
+            del self._recent[next(iter(self._recent))]
+        return result
+
+    def _opened_by_word(self, word: str) -> frozenset[int]:
+        numbers = list(self._exact.get(word, ()))
+        for n in self._lengths:
+            if n > len(word):
+                break
+            numbers.extend(self._prefix.get(word[:n], ()))
+        return frozenset(numbers)
+
+
+_WORD_GATES = _WordGateIndex()
 
 
 @dataclass(frozen=True)

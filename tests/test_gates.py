@@ -179,3 +179,15 @@ def test_pattern_tokens_the_tokenizer_cuts_out_of_a_word_do_not_gate():
     gate = _pattern_gate([{"LOWER": "do"}, {"LOWER": "n't"}, {"LOWER": "trust"}])
     assert gate.opens_words(paragraph_words("Don't trust anyone."))
     assert _pattern_gate([{"LOWER": "can"}, {"LOWER": "not"}]) is None
+
+
+def test_a_gate_first_asked_after_a_paragraph_was_read_is_answered_for_it():
+    """Word gates are answered from an index of every gate asked so far (decided once per word):
+    a gate new to the index must still be answered for words already seen."""
+    words = paragraph_words("The smugglers left the safe-house at dawn.")
+    assert Gate.of(words=["dawn"]).opens_words(words)
+    assert Gate.of(prefixes=["smuggl"]).opens_words(words)
+    assert Gate.of(words=["safe house"]).opens_words(words)  # found by its longest part
+    assert not Gate.of(prefixes=["traffick"], words=["smuggler"]).opens_words(words)
+    assert not Gate.of().opens_words(words)
+    assert Gate.of(prefixes=["smugglers"]).opens_words(words) and not Gate.of(prefixes=["smugglerss"]).opens_words(words)

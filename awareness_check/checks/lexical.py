@@ -104,6 +104,9 @@ _NEAR_PHRASES: dict[int, "re.Pattern | None"] = {}
 _NEAR_KEYS = {"unless_near", "require_near"}
 
 
+_NEAR_KEY = "awareness_check.near_phrases"  # a paragraph Doc's user_data: does it hold any near phrase?
+
+
 def near_phrases(rules: RuleSet) -> "re.Pattern | None":
     """The phrases of entries whose ``unless_near``/``require_near`` words are compared with lemmas
     as well as words (checks/context.near): an unanalysed sentence has no lemmas, so 'drugs' would
@@ -293,7 +296,17 @@ class TermCheck:
         if triggers is None or not triggers.isdisjoint(token_columns(sent.doc).lower[sent.start:sent.end]):
             return True
         near = near_phrases(rules)
-        return bool(near is not None and near.search(doc_text(sent.doc)[sent.start_char:sent.end_char].lower()))
+        if near is None:
+            return False
+        # Searched in the paragraph once first: most paragraphs hold none of the phrases. A phrase
+        # found in a sentence is found in its paragraph (a sentence starts after whitespace or
+        # punctuation and ends before it, so the pattern's word-edge lookarounds agree).
+        doc = sent.doc
+        text = doc_text(doc)
+        anywhere = doc.user_data.get(_NEAR_KEY)
+        if anywhere is None:
+            anywhere = doc.user_data[_NEAR_KEY] = near.search(text.lower()) is not None
+        return anywhere and near.search(text[sent.start_char:sent.end_char].lower()) is not None
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         from ..lexicon import load_rules
