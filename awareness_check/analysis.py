@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .documents import Block, Document
+from .gates import opened_word_gates, word_gate_test
 from .pipeline import PipelineInfo
 
 BATCH_SIZE = 64  # nlp-stack.md: speed is flat from 32 to 256, memory is not
@@ -82,16 +83,22 @@ class GateAnswers:
 
     def __init__(self, paragraphs: int):
         self.paragraphs = paragraphs
-        self._rows: dict[int, tuple[object, bytearray]] = {}  # id(gate) -> (gate, answers); the gate is kept so its id stays its own
+        # id(gate) -> (gate, answers, word test); the gate is kept so its id stays its own
+        self._rows: dict[int, tuple[object, bytearray, Callable | None]] = {}
 
     def opened(self, gate, segment: Segment) -> bool:
         row = self._rows.get(id(gate))
         if row is None:
-            row = self._rows[id(gate)] = (gate, bytearray(self.paragraphs))
+            row = self._rows[id(gate)] = (gate, bytearray(self.paragraphs), word_gate_test(gate))
         i = segment.block.index
         answer = row[1][i]
         if not answer:
-            answer = row[1][i] = 2 if gate.opens(segment) else 1
+            test = row[2]
+            if test is not None:
+                answer = 2 if test(opened_word_gates(segment.words)) else 1
+            else:
+                answer = 2 if gate.opens(segment) else 1
+            row[1][i] = answer
         return answer == 2
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from typing import Iterable, Protocol
+from typing import Callable, Iterable, Protocol
 
 from .triggers import inflections, stem
 
@@ -146,6 +146,32 @@ class _WordGateIndex:
 
 
 _WORD_GATES = _WordGateIndex()
+
+
+def word_gate_test(gate) -> "Callable[[frozenset[int]], bool] | None":
+    """A word gate (``Gate``s under any nesting of ``AnyGate`` and ``AllGate``) as a test on
+    :func:`opened_word_gates`: one set lookup a word gate instead of a word-set query each.
+    None when some part of it reads more than words (a ``TextGate``)."""
+    if isinstance(gate, Gate):
+        number = _WORD_GATES.number(gate)
+        return lambda opened: number in opened
+    if isinstance(gate, (AnyGate, AllGate)):
+        parts = [word_gate_test(g) for g in gate.gates]
+        if any(p is None for p in parts):
+            return None
+        numbers = [g for g in gate.gates if isinstance(g, Gate)]
+        if isinstance(gate, AnyGate) and len(numbers) == len(parts):  # the common case, one set test
+            any_of = frozenset(_WORD_GATES.number(g) for g in numbers)
+            return lambda opened: not any_of.isdisjoint(opened)
+        combine = any if isinstance(gate, AnyGate) else all
+        return lambda opened: combine(p(opened) for p in parts)
+    return None
+
+
+def opened_word_gates(words: frozenset[str]) -> frozenset[int]:
+    """The numbers of the word gates ``words`` opens (see :func:`word_gate_test`); a gate first
+    numbered after this call is not in the answer, so number gates before asking."""
+    return _WORD_GATES.opened_by(words)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from awareness_check.analysis import analyze
 from awareness_check.api import report_for, scan_document
 from awareness_check.checks import all_checks
 from awareness_check.documents import Document
-from awareness_check.gates import Gate, gate_of, paragraph_words
+from awareness_check.gates import Gate, gate_of, opened_word_gates, paragraph_words
 from awareness_check.paths import lexicon_dir
 from awareness_check.settings import Settings
 from awareness_check.yamlio import load_yaml
@@ -161,14 +161,21 @@ def test_lexicon_matcher_gates_lose_no_match(pipeline, rules, reference):
     nlp, info = pipeline
     adoc, _full = reference
     compiled = compiled_for(nlp, rules, info.statistical)
-    assert any(gate is not None and type(gate).__name__ == "AllGate" for gate, _m, _p in compiled.pattern_groups)
-    total = 0
+    assert any(gate is not None and type(gate).__name__ in ("AllGate", "AnyGate") for gate, *_ in compiled.pattern_groups)
+    assert all(test is not None for gate, test, *_ in compiled.pattern_groups if gate is not None)
+    total = opened = 0
     for seg in adoc.segments:
+        # each entry's compiled word test answers as its gate does
+        for gate, test, *_ in compiled.pattern_groups:
+            if gate is not None:
+                answer = gate.opens_words(seg.words)
+                assert test(opened_word_gates(seg.words)) == answer, (seg.text, gate)
+                opened += answer
         gated = [(key, span.start, span.end) for key, span in compiled.matches(seg.doc, seg.words)]
         ungated = [(key, span.start, span.end) for key, span in compiled.matches(seg.doc, None)]
         assert gated == ungated, seg.text
         total += len(ungated)
-    assert total > 300
+    assert total > 300 and opened > 100
 
 
 def test_pattern_tokens_the_tokenizer_cuts_out_of_a_word_do_not_gate():

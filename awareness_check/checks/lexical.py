@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from ..analysis import doc_text, token_columns
 from ..findings import Finding
-from ..gates import AllGate, AnyGate, Gate, pieces
+from ..gates import AllGate, AnyGate, Gate, opened_word_gates, pieces, word_gate_test
 from ..lexicon import Entry, Rule, RuleSet
 from ..textforms import pluralize
 from . import context as ctxmod
@@ -41,7 +41,7 @@ class CompiledTerms:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         # (gate, matcher, plain matcher): a paragraph selective analysis left untagged cannot go
         # through a Matcher holding POS patterns (spaCy E155): it gets the patterns needing no tagger.
-        self.pattern_groups: list[tuple[Gate | None, Matcher, Matcher | None]] = []
+        self.pattern_groups: list[tuple[Gate | None, Callable | None, Matcher, Matcher | None]] = []
         self.lookup: dict[str, tuple[Rule, Entry]] = {}
         for rule in rules.by_kind("term"):
             for entry in rule.entries:
@@ -60,7 +60,8 @@ class CompiledTerms:
                     if not stats:
                         plain = Matcher(nlp.vocab, validate=True)
                         plain.add(key, [list(p) for p in entry.patterns])
-                    self.pattern_groups.append((_entry_gate(entry), matcher, plain))
+                    gate = _entry_gate(entry)
+                    self.pattern_groups.append((gate, word_gate_test(gate), matcher, plain))
         self.vocab = nlp.vocab
 
     def matches(self, doc, words: frozenset[str] | None = None):
@@ -68,9 +69,11 @@ class CompiledTerms:
         tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
         raw = list(self.phrases(doc))
         found = []
-        for gate, matcher, plain in self.pattern_groups:
-            if words is not None and gate is not None and not gate.opens_words(words):
-                continue
+        opened = opened_word_gates(words) if words is not None else None  # every entry's gate at once
+        for gate, test, matcher, plain in self.pattern_groups:
+            if opened is not None and gate is not None:
+                if not (test(opened) if test is not None else gate.opens_words(words)):
+                    continue
             m = matcher if tagged else plain
             if m is not None:
                 found.extend(m(doc))
