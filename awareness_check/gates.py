@@ -82,7 +82,11 @@ class Gate:
         return self.opens_words(paragraph_words(text))
 
     def opens_words(self, words: frozenset[str]) -> bool:
-        return _WORD_GATES.number(self) in _WORD_GATES.opened_by(words)
+        if not self.words.isdisjoint(words):
+            return True
+        if not self.prefixes:
+            return False
+        return _WORD_GATES.prefix_opens(self, words)
 
 
 class _WordGateIndex:
@@ -116,21 +120,34 @@ class _WordGateIndex:
             self._recent.clear()
         return number
 
+    def prefix_opens(self, gate: Gate, words: frozenset[str]) -> bool:
+        """Whether a word of ``words`` begins with one of ``gate``'s prefixes: from the paragraph's
+        answer if it was asked for, else word by word (a sentence's words, asked about once)."""
+        number = self.number(gate)
+        known = self._recent.get(words)
+        if known is not None:
+            return number in known
+        of = self._of_word
+        return any(number in of(word) for word in words)
+
+    def _of_word(self, word: str) -> frozenset[int]:
+        numbers = self._by_word.get(word)
+        if numbers is None:
+            if len(self._by_word) > self._MAX_WORDS:
+                self._by_word.clear()
+            numbers = self._by_word[word] = self._opened_by_word(word)
+        return numbers
+
     def opened_by(self, words: frozenset[str]) -> frozenset[int]:
         """The numbers of the gates ``words`` opens (the last few answers are kept: every check
         asks about the same paragraph in turn, and about its sentences between)."""
         known = self._recent.get(words)
         if known is not None:
             return known
-        by_word = self._by_word
-        if len(by_word) > self._MAX_WORDS:
-            by_word.clear()
         opened: set[int] = set()
+        of = self._of_word
         for word in words:
-            numbers = by_word.get(word)
-            if numbers is None:
-                numbers = by_word[word] = self._opened_by_word(word)
-            opened.update(numbers)
+            opened.update(of(word))
         result = self._recent[words] = frozenset(opened)
         if len(self._recent) > 8:
             del self._recent[next(iter(self._recent))]
@@ -150,21 +167,36 @@ _WORD_GATES = _WordGateIndex()
 
 def word_gate_test(gate) -> "Callable[[frozenset[int]], bool] | None":
     """A word gate (``Gate``s under any nesting of ``AnyGate`` and ``AllGate``) as a test on
-    :func:`opened_word_gates`: one set lookup a word gate instead of a word-set query each.
-    None when some part of it reads more than words (a ``TextGate``)."""
+    :func:`opened_word_gates`: it opens where one of its conjunctions (sets of gate numbers) is
+    wholly among the opened gates, a set comparison each. None when some part of it reads more
+    than words (a ``TextGate``) or the conjunctions would be too many."""
+    dnf = _conjunctions(gate)
+    if dnf is None:
+        return None
+    if len(dnf) == 1:
+        return dnf[0].issubset
+    return lambda opened: any(c <= opened for c in dnf)
+
+
+_MAX_CONJUNCTIONS = 64
+
+
+def _conjunctions(gate) -> list[frozenset[int]] | None:
     if isinstance(gate, Gate):
-        number = _WORD_GATES.number(gate)
-        return lambda opened: number in opened
+        return [frozenset((_WORD_GATES.number(gate),))]
     if isinstance(gate, (AnyGate, AllGate)):
-        parts = [word_gate_test(g) for g in gate.gates]
+        parts = [_conjunctions(g) for g in gate.gates]
         if any(p is None for p in parts):
             return None
-        numbers = [g for g in gate.gates if isinstance(g, Gate)]
-        if isinstance(gate, AnyGate) and len(numbers) == len(parts):  # the common case, one set test
-            any_of = frozenset(_WORD_GATES.number(g) for g in numbers)
-            return lambda opened: not any_of.isdisjoint(opened)
-        combine = any if isinstance(gate, AnyGate) else all
-        return lambda opened: combine(p(opened) for p in parts)
+        if isinstance(gate, AnyGate):
+            out = list(dict.fromkeys(c for p in parts for c in p))
+        else:
+            out = [frozenset()]
+            for p in parts:
+                out = list(dict.fromkeys(a | b for a in out for b in p))
+                if len(out) > _MAX_CONJUNCTIONS:
+                    return None
+        return out if len(out) <= _MAX_CONJUNCTIONS else None
     return None
 
 
