@@ -202,3 +202,27 @@ def test_sentences_wanted_if_their_first_word_is_a_name_find_what_full_analysis_
     full = scan_document(Document(path="x", text=text), nlp, info, rules, Settings(), selective=False)
     assert any(f.rule_id.startswith("IDR") for f in full.findings)
     assert key(fast) == key(full)
+
+
+def test_cheap_sentence_starts_are_the_sentencizers(pipeline):
+    """cheap_doc reads sentence starts from token columns: the same as spaCy's Sentencizer followed
+    by the line-break rule, on every lexicon example and on punctuation and whitespace edge cases."""
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer
+
+    from awareness_check.pipeline import line_breaks
+    from awareness_check.selection import cheap_doc
+    from test_gates import _example_paragraphs
+
+    nlp, _ = pipeline
+    sentencizer = Sentencizer()
+    edge = ["", " ", "\n", "Hi", "Wait... what?! Really.", 'He said "Go." Then left.', "One.\nTwo\n\nThree",
+            "Line one\r\nline two.  \n  Next.", "A .B. c !? d", "Ends with space. ", "¿Qué? ¡Sí! 。終わり。", "(See p. 4.) Next"]
+    texts = edge + _example_paragraphs()
+    for text in texts:
+        ref = nlp.make_doc(text)
+        sentencizer(ref)
+        if "\n" in text:
+            line_breaks(ref)
+        assert cheap_doc(nlp, text).to_array([SENT_START]).tolist() == ref.to_array([SENT_START]).tolist(), text
+    assert len(texts) > 500
