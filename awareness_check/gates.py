@@ -31,7 +31,13 @@ _REGEX_FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
 def paragraph_words(text: str) -> frozenset[str]:
     """The lower-case letter-and-digit runs of ``text`` (what gates are matched against). Interned:
     every paragraph keeps its set for the whole scan, and the same words recur in most of them."""
-    return frozenset(map(sys.intern, _PIECE.findall(text.translate(_REGEX_FOLDS).lower())))
+    return frozenset(map(sys.intern, _PIECE.findall(folded_lower(text))))
+
+
+def folded_lower(text: str) -> str:
+    """``text`` lower-cased as a case-insensitive regex compares it: a literal a match must hold
+    (lower case) is in this string wherever the regex can match."""
+    return text.translate(_REGEX_FOLDS).lower()
 
 
 def pieces(word: str) -> list[str]:

@@ -147,3 +147,23 @@ def test_stories_consented_quotes_are_not_testimony_findings(scan):
     text = ("Amara agreed to share her story so that others can recognise the signs. "
             "\"They took my passport and kept me locked in the house,\" she told us.")
     assert not [f for f in scan(text) if f.rule_id == "IDR006"]
+
+
+@pytest.mark.parametrize("text", [
+    "Her real name is withheld.", "Names have been changed.", "All names changed to protect them.", "Ana (a pseudonym)",
+    "She chose to be named.", "They agreed to be named in full.", "He gave his consent.", "With their consent, we ...",
+    "Both CONSENTED to be NAMED.", "Her conſent was given.", "NAMES HAVE BEEN CHANGED",
+    "She consented.", "We have permission to share.", "He agreed to be quoted.", "She chose to speak.",
+    "with her agreement", "They agreed to share their story.", "Shared with PERMISSION.",
+])
+def test_pseudonym_and_consent_notes_are_searched_only_where_their_words_are(text):
+    """A draft is searched for a pseudonym or consent note only where a literal every match holds
+    is in it (PSEUDONYM_NEEDS, CONSENT_NEEDS): each shape the patterns match passes that test."""
+    from awareness_check.gates import folded_lower
+    from awareness_check.identification.patterns import CONSENT, CONSENT_NEEDS, PSEUDONYM, PSEUDONYM_NEEDS, mentions
+
+    folded = folded_lower(text)
+    hits = [(rx, needs) for rx, needs in ((PSEUDONYM, PSEUDONYM_NEEDS), (CONSENT, CONSENT_NEEDS)) if rx.search(text)]
+    assert hits, text
+    for rx, needs in hits:
+        assert mentions(rx, needs, text, folded), (rx.pattern[:30], text)

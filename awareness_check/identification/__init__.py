@@ -27,11 +27,13 @@ from __future__ import annotations
 import re
 
 from ..analysis import AnalyzedDocument, Segment
+from ..gates import folded_lower
 from .contacts import _contacts
 from .family import _family
 from .media import _captions, _testimony
 from .narrowing import _names_and_places
-from .patterns import CONSENT, NAME_WORD, PSEUDONYM, Detail, _merge_parts, _words, age_number, is_general_place
+from .patterns import (CONSENT, CONSENT_NEEDS, NAME_WORD, PSEUDONYM, PSEUDONYM_NEEDS, Detail, _merge_parts, _words,
+                       age_number, is_general_place, mentions)
 from .people import _people
 from .places import _shelters
 
@@ -42,8 +44,9 @@ def find_details(adoc: AnalyzedDocument) -> list[Detail]:
     """Every identification detail in the document, in document order."""
     statistical = adoc.info.statistical
     text_all = adoc.document.text
-    pseudonyms = bool(PSEUDONYM.search(text_all))
-    consent = bool(CONSENT.search(text_all))
+    folded = folded_lower(text_all)
+    pseudonyms = mentions(PSEUDONYM, PSEUDONYM_NEEDS, text_all, folded)
+    consent = mentions(CONSENT, CONSENT_NEEDS, text_all, folded)
     details: list[Detail] = []
     for seg in adoc.segments:
         details.extend(_contacts(seg))
