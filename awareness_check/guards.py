@@ -42,6 +42,14 @@ def _title_regex() -> re.Pattern:
     return re.compile(rf"(?:{alts})|{run}")
 
 
+@lru_cache(maxsize=1)
+def _critical_cue_regex() -> re.Pattern | None:
+    """Any of the critical cues as a whole word ("so-called", "what traffickers call"): one search
+    per quotation, not one per cue."""
+    cues = [c.lower() for c in guard_data()["critical_cues"]]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b") if cues else None
+
+
 @lru_cache(maxsize=2)
 def protected_ranges(norm_text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     """(exact titles, title-like capitalised runs) in normalised offsets. Cached: the guards and
@@ -77,13 +85,13 @@ def apply_guards(findings: list[Finding], adoc: AnalyzedDocument) -> list[Findin
     prot = [document.to_original(s, e) for s, e in exact]
     name_like = [document.to_original(s, e) for s, e in runs]
     quotes = []
-    cues = [c.lower() for c in guard_data()["critical_cues"]]
+    cue = _critical_cue_regex()
     for qs, qe, ss, se in quote_ranges(norm.text):
         o_qs, o_qe = document.to_original(qs, qe)
         sentence = norm.text[ss:se].lower()
         quoted = norm.text[qs:qe].lower()
         outside = sentence.replace(quoted, " ")
-        critical = any(re.search(rf"\b{re.escape(c)}\b", outside) for c in cues)
+        critical = cue is not None and cue.search(outside) is not None
         quotes.append((o_qs, o_qe, critical))
     name_rules = set(guard_data().get("name_rules") or ())
     out = []
