@@ -103,22 +103,24 @@ _STAT_CONTEXT = {"pos", "unless_entity"}
 
 
 _TRIGGERS: dict[int, frozenset[str] | None] = {}
-_NEAR_PHRASES: dict[int, "re.Pattern | None"] = {}
+_NEAR_PHRASES: dict[int, "tuple[re.Pattern, re.Pattern] | None"] = {}
 _NEAR_KEYS = {"unless_near", "require_near"}
 
 
 _NEAR_KEY = "awareness_check.near_phrases"  # a paragraph Doc's user_data: does it hold any near phrase?
 
 
-def near_phrases(rules: RuleSet) -> "re.Pattern | None":
+def near_phrases(rules: RuleSet) -> "tuple[re.Pattern, re.Pattern] | None":
     """The phrases of entries whose ``unless_near``/``require_near`` words are compared with lemmas
     as well as words (checks/context.near): an unanalysed sentence has no lemmas, so 'drugs' would
-    not meet 'drug' there. Matching the whole phrase keeps such sentences few."""
+    not meet 'drug' there. Matching the whole phrase keeps such sentences few. Returned as a
+    whole-word pattern and the bare alternation (which matches wherever the first can, in any
+    slice of the text: a paragraph without it holds no sentence with the first)."""
     if id(rules) not in _NEAR_PHRASES:
         phrases = sorted({f.lower() for rule in rules.by_kind("term") for entry in rule.entries
                           if _NEAR_KEYS & set(entry.context) for f in surface_forms(entry)}, key=len, reverse=True)
-        _NEAR_PHRASES[id(rules)] = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
-                                    if phrases else None)
+        alternation = "(?:" + "|".join(re.escape(p) for p in phrases) + ")"
+        _NEAR_PHRASES[id(rules)] = (re.compile(r"(?<![\w-])" + alternation + r"(?![\w-])"), re.compile(alternation)) if phrases else None
     return _NEAR_PHRASES[id(rules)]
 
 
@@ -301,15 +303,14 @@ class TermCheck:
         near = near_phrases(rules)
         if near is None:
             return False
-        # Searched in the paragraph once first: most paragraphs hold none of the phrases. A phrase
-        # found in a sentence is found in its paragraph (a sentence starts after whitespace or
-        # punctuation and ends before it, so the pattern's word-edge lookarounds agree).
+        phrase, bare = near
+        # The bare phrases are looked for in the paragraph once first: most paragraphs hold none.
         doc = sent.doc
         text = doc_text(doc)
         anywhere = doc.user_data.get(_NEAR_KEY)
         if anywhere is None:
-            anywhere = doc.user_data[_NEAR_KEY] = near.search(text.lower()) is not None
-        return anywhere and near.search(text[sent.start_char:sent.end_char].lower()) is not None
+            anywhere = doc.user_data[_NEAR_KEY] = bare.search(text.lower()) is not None
+        return anywhere and phrase.search(text[sent.start_char:sent.end_char].lower()) is not None
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         from ..lexicon import load_rules
