@@ -50,6 +50,10 @@ class IndexedAttributeRuler(AttributeRuler):
         super().add(patterns, attrs, index)
         self._compiled = None
 
+    def clear(self) -> None:
+        super().clear()
+        self._compiled = None
+
     def match(self, doc):
         compiled = self._compiled
         if compiled is None:
@@ -89,6 +93,8 @@ class _Compiled:
             match_id = strings.add(str(key))
             for pattern in alternatives:
                 rules.append((key, match_id, tuple(_token_tests(spec, columns, strings) for spec in pattern)))
+        if not columns:
+            raise Unsupported("no pattern names an attribute")
         self.columns = [IDS[name] for name in columns]
         self.strings = strings
         self.filed: list[dict[int, list]] = [{} for _ in columns]
@@ -163,6 +169,8 @@ class _Compiled:
 def _token_tests(spec: dict, columns: dict[str, int], strings) -> tuple[Test, ...]:
     tests = []
     for name, wanted in spec.items():
+        if not isinstance(name, str):
+            raise Unsupported(repr(name))  # an attribute id: the stock Matcher's business
         name = name.upper()
         if name not in _STRING_ATTRS and name not in _FLAG_ATTRS:
             raise Unsupported(name)

@@ -94,3 +94,29 @@ def test_patterns_it_cannot_index_fall_back_to_the_stock_matcher(rulers):
     a, b = plain(doc.copy()), ruler(doc.copy())
     assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
     assert "LONG" in [t.lemma_ for t in b]
+
+
+@pytest.mark.filterwarnings("ignore:.*W036")  # spaCy's own note on an empty Matcher
+@pytest.mark.parametrize("patterns", [
+    [],  # an empty ruler
+    [{"patterns": [[{}]], "attrs": {"LEMMA": "ANY"}}],  # a pattern naming no attribute
+    [{"patterns": [[{LEMMA: "smugglers"}]], "attrs": {"LEMMA": "SMUGGLER"}}],  # an attribute id, not a name
+])
+def test_rulers_it_cannot_index_behave_as_the_stock_ruler(rulers, patterns):
+    nlp, _, _ = rulers
+    ruler, plain = IndexedAttributeRuler(nlp.vocab), AttributeRuler(nlp.vocab)
+    for r in (ruler, plain):
+        r.add_patterns(patterns)
+    doc = _before_ruler(nlp, ["The smugglers left."])[0]
+    assert numpy.array_equal(plain(doc.copy()).to_array(ATTRS), ruler(doc.copy()).to_array(ATTRS))
+
+
+@pytest.mark.filterwarnings("ignore:.*W036")
+def test_a_cleared_ruler_forgets_its_patterns(rulers):
+    nlp, stock, _ = rulers
+    ruler = IndexedAttributeRuler(nlp.vocab)
+    ruler.add_patterns(stock.patterns)
+    doc = _before_ruler(nlp, ["She is not gonna sell it."])[0]
+    ruler(doc.copy())
+    ruler.clear()
+    assert [t.pos_ for t in ruler(doc.copy())] == [t.pos_ for t in doc]
