@@ -7,9 +7,9 @@ side of a trigger it reads (``context_sentences``; a check that does not say rea
 paragraph) and which other sentences its decision reads (``also_reads``: a name's other mentions,
 a source line). Triggers are only asked of paragraphs the check's gate opens (gates.py).
 
-A trigger may want a sentence only if the tagger calls its first word a proper noun
-(``IF_PROPER_NOUN``): such sentences are tagged first, in one batch, and only those confirmed are
-analysed. A paragraph no check wants stays unanalysed (tokens and sentence starts, made when a
+A trigger may want a sentence only if its first word is a name (``IF_PROPER_NOUN``: a proper noun
+to the tagger, or a name or place to the entity recognizer): such sentences go through those two
+first, in one batch, and only those confirmed are analysed. A paragraph no check wants stays unanalysed (tokens and sentence starts, made when a
 check first reads it). Where only some sentences are wanted, those sentences and their context are analysed
 as runs of text and spliced into the paragraph's tokens (:func:`splice`); where they would make up
 most of the paragraph, or a splice would not reproduce its tokens or sentences, the paragraph is
@@ -37,9 +37,9 @@ WHOLE_SHARE = 0.75
 
 Runs = tuple[tuple[int, int], ...]  # token ranges [start, end) of a paragraph's cheap Doc to analyse
 
-# A ``wants`` answer: the sentence is wanted only if the tagger calls its first word a proper noun
-# ("Grace was trafficked at 16." but not "Participants discussed trafficking."); the tagger is run
-# on such sentences first, the full pipeline on those it confirms.
+# A ``wants`` answer: the sentence is wanted only if its first word is a name ("Grace was trafficked
+# at 16." but not "Participants discussed trafficking."): the tagger and the entity recognizer are
+# run on such sentences first (``proper_first_words``), the full pipeline on those they confirm.
 IF_PROPER_NOUN = "if its first word is a proper noun"
 
 
@@ -50,7 +50,7 @@ class Selector:
     check's ``context_sentences`` of it (``None``: the whole paragraph), or for a sentence whose
     decision the check says reads this one (``also_reads(sentences, i)``: a name's other
     mentions, the line introducing a figure). ``wants`` may answer ``IF_PROPER_NOUN``: then the
-    tagger is asked first (:meth:`marks`, :meth:`runs`)."""
+    tagger and the entity recognizer are asked first (:meth:`marks`, :meth:`runs`)."""
 
     predicates: tuple[tuple[object, Callable[[Span], bool], int | None, Callable | None], ...]
 
@@ -71,8 +71,8 @@ class Selector:
         return self.runs(marks, set(marks.pending) if isinstance(marks, Marks) else set())
 
     def marks(self, segment: Segment) -> "Marks | Runs | None":
-        """The sentences wanted outright, and those a check wants only if the tagger calls their
-        first word a proper noun (``Marks.pending``); ``()`` or ``None`` when that is already the
+        """The sentences wanted outright, and those a check wants only if their first word is a
+        name to the tagger or the entity recognizer (``Marks.pending``); ``()`` or ``None`` when that is already the
         answer (nothing, the whole paragraph)."""
         open_checks = [(wants, context, also) for gate, wants, context, also in self.predicates
                        if gate is None or segment.opened(gate)]
@@ -154,24 +154,29 @@ def _mark(marked: list[bool], sents, i: int, context: int, also: Callable | None
 
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# Entity labels on a first word that make it a name or a place for the checks: the recognizer gives
+# some common-noun names the tagger calls NN ("Gift was 15 years old.") a PERSON label.
+NAME_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 
 
 def proper_first_words(nlp: Language, texts: list[str], batch_size: int) -> list[bool]:
-    """For each sentence, whether the tagger calls its first word a proper noun: tok2vec and the
-    tagger alone cost about a sixth of the full pipeline (the parser and the entity recognizer are
-    the rest), and they give the tags the full pipeline would."""
+    """For each sentence, whether its first word is a proper noun to the tagger or a name or place
+    to the entity recognizer: the components up to the tagger and the recognizer (which has its own
+    embedding in en_core_web_sm), about two thirds of the pipeline's cost, and the tags and entities
+    the full pipeline would give."""
     if not texts:
         return []
-    if "tagger" not in nlp.pipe_names:
+    names = nlp.pipe_names
+    if "tagger" not in names:
         return [True] * len(texts)  # cannot tell: analyse
-    enable = [name for name in ("tok2vec", "tagger") if name in nlp.pipe_names]
+    enable = names[:names.index("tagger") + 1] + [n for n in ("ner",) if n in names]
     with nlp.select_pipes(enable=enable):
         return [_first_word_proper(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
 
 
 def _first_word_proper(doc: Doc) -> bool:
     first = next((t for t in doc if not t.is_space), None)
-    return first is not None and first.tag_ in PROPER_TAGS
+    return first is not None and (first.tag_ in PROPER_TAGS or first.ent_type_ in NAME_LABELS)
 
 
 _SENTENCIZER = Sentencizer()

@@ -197,7 +197,10 @@ def test_sentences_wanted_if_their_first_word_is_a_name_find_what_full_analysis_
                "Amina was 14 when she was trafficked to Lagos. Amina now lives with her aunt in Kano.",
                "Mercy, 16, was forced to work in a salon on Ring Road.", "Traffickers target girls aged 12 to 15.",
                "Marco, a victim of trafficking, was 17. Marco now lives in Palermo.",
-               "Amina Bello grew up in Kano. Amina was lured to Lagos at 14 and sold to a madam on Allen Avenue."]
+               "Amina Bello grew up in Kano. Amina was lured to Lagos at 14 and sold to a madam on Allen Avenue.",
+               # the tagger calls 'Gift' a common noun, the entity recognizer a PERSON (found in review)
+               "Gift was 15 years old. The agency promised a job. The fee was paid in cash. No contract was "
+               "signed. She was taken to Kasoa market."]
     text = "\n\n".join(f"{NEUTRAL[i % 8]} {story} {NEUTRAL[(i + 3) % 8]}" for i, story in enumerate(stories)) + "\n"
     key = lambda r: sorted((f.rule_id, f.start, f.end, f.message) for f in r.findings)
     fast = scan_document(Document(path="x", text=text), nlp, info, rules, Settings())
@@ -228,3 +231,20 @@ def test_cheap_sentence_starts_are_the_sentencizers(pipeline):
             line_breaks(ref)
         assert cheap_doc(nlp, text).to_array([SENT_START]).tolist() == ref.to_array([SENT_START]).tolist(), text
     assert len(texts) > 500
+
+
+def test_the_first_word_test_runs_whatever_the_embedding_component_is_called(pipeline):
+    """The pre-pass enables every component up to the tagger, and the entity recognizer: a model
+    whose embedding is not called 'tok2vec' (a transformer) must not tag every word NN."""
+    import spacy
+
+    from awareness_check.selection import proper_first_words
+
+    nlp, info = pipeline
+    if not info.statistical or nlp.path is None:
+        pytest.skip("no statistical model on disk")
+    texts = ["Blessing was sold at 17.", "Gift was 15 years old.", "Traffickers often target children."]
+    assert proper_first_words(nlp, texts, 64) == [True, True, False]
+    renamed = spacy.load(nlp.path)
+    renamed.rename_pipe("tok2vec", "embed")
+    assert proper_first_words(renamed, texts, 64) == [True, True, False]

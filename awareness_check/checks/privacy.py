@@ -28,7 +28,7 @@ class IdentificationCheck:
     def wants(self, sent) -> bool | str:
         """Entities and the parse matter only where a name-like word meets a victim, age, kin or
         photo cue, or the next sentence puts the name at risk; where the only name-like word opens
-        the sentence, only if the tagger calls it a proper noun (``IF_PROPER_NOUN``)."""
+        the sentence, only if the tagger or the entity recognizer makes it a name (``IF_PROPER_NOUN``)."""
         return wants_analysis(sent)
 
     def also_reads(self, sents, i: int) -> tuple[int, ...]:
