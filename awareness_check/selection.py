@@ -9,11 +9,11 @@ a source line). Triggers are only asked of paragraphs the check's gate opens (ga
 
 A trigger may want a sentence only if its first word is a name (``IF_PROPER_NOUN``: a proper noun
 to the tagger, or a name or place to the entity recognizer): such sentences go through those two
-first, in one batch, and only those confirmed are analysed. A paragraph no check wants stays unanalysed (tokens and sentence starts, made when a
-check first reads it). Where only some sentences are wanted, those sentences and their context are analysed
-as runs of text and spliced into the paragraph's tokens (:func:`splice`); where they would make up
-most of the paragraph, or a splice would not reproduce its tokens or sentences, the paragraph is
-analysed whole.
+first, in one batch, and only those confirmed are analysed. A paragraph no check wants stays
+unanalysed (tokens and sentence starts, made when a check first reads it). Where only some
+sentences are wanted, those sentences and their context are analysed as runs of text and spliced
+into the paragraph's tokens (:func:`splice`); where they would make up most of the paragraph, or a
+splice would not reproduce its tokens or sentences, the paragraph is analysed whole.
 """
 from __future__ import annotations
 
