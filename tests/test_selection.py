@@ -120,6 +120,7 @@ def test_spliced_paragraphs_find_what_full_analysis_finds(pipeline, rules):
     'Ask questions first. Every recruiter lies. "Trust me!" he says. Do not believe it.',
     # a sentence opening with '_' (markdown emphasis): a near phrase whole in the sentence, not in the paragraph
     "The camps were crowded. _Epidemic levels of infections were reported._",
+    "The camps were crowded.\n--Epidemic levels of infections were reported.",
 ])
 def test_what_a_check_reads_around_its_trigger_is_analysed(pipeline, rules, text):
     """Sentences a check reads besides its trigger's (a name's other mentions, a source line, the
