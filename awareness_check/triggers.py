@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-# Irregular inflections of the verbs the role, rescue, metaphor and terminology checks read by lemma.
+# Irregular inflections of the verbs the role, rescue, metaphor and terminology checks read by lemma
+# (terminology's lemma without a lemmatizer reads them the other way round).
 IRREGULAR = {
     "sell": ("sold",), "buy": ("bought",), "hold": ("held",), "beat": ("beaten",), "feed": ("fed",),
     "send": ("sent",), "bring": ("brought",), "keep": ("kept",), "fall": ("fell", "fallen"),
     "overrun": ("overran",), "make": ("made",), "become": ("became",), "be": ("is", "are", "was", "were", "been", "being", "'s", "'re", "am"),
     "seek": ("sought",), "take": ("took", "taken"), "catch": ("caught",), "lead": ("led",),
-    "pay": ("paid",),
+    "pay": ("paid",), "drive": ("drove", "driven"),
 }
 
 

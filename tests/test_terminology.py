@@ -399,3 +399,13 @@ def test_selective_analysis_finds_what_the_full_pipeline_finds(pipeline, rules, 
         return {(f.rule_id, f.start, f.end, f.severity) for f in report.findings}, report.stats
 
     assert run(True) == run(False)
+
+
+def test_lemma_without_a_lemmatizer_knows_the_irregular_cue_verbs():
+    """The blank fallback (and a word in capitals) reads cue verbs through triggers.IRREGULAR."""
+    from awareness_check.checks.terminology import _lemma
+
+    doc = blank_pipeline()("They SOLD her , KEPT the passports , DROVE the van and OWED nothing ; she was paid")
+    lemmas = {t.text: _lemma(t) for t in doc}
+    assert [lemmas[w] for w in ("SOLD", "KEPT", "DROVE", "OWED", "paid")] == ["sell", "keep", "drive", "owe", "pay"]
+    assert lemmas["passports"] == "passports" and lemmas["was"] == "was"  # not a cue verb: left as it is

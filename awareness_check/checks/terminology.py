@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 
 from ..findings import Finding
 from ..gates import FOLDED_LETTERS, AnyGate, Gate
-from ..triggers import Triggers, inflections
+from ..triggers import IRREGULAR, Triggers, inflections
 from .base import CheckContext
 
 
@@ -112,8 +112,8 @@ REPLACE_TRAFFICK = {"trafficker": "smuggler", "traffickers": "smugglers", "traff
                     "trafficking": "smuggling of migrants"}
 
 
-_IRREGULAR = {"paid": "pay", "made": "make", "sold": "sell", "kept": "keep", "took": "take", "taken": "take",
-              "held": "hold", "brought": "bring", "drove": "drive", "driven": "drive", "owed": "owe"}
+# irregular form -> lemma, from the forms the triggers know (not 'be': "'s" is also a possessive)
+_IRREGULAR = {form: lemma for lemma, forms in IRREGULAR.items() if lemma != "be" for form in forms}
 
 
 def _lemma(t: Token) -> str:
