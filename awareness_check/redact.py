@@ -9,6 +9,9 @@ Nothing else changes. Text files are edited as bytes: everything outside a repla
 byte for byte (encoding, byte-order mark, CRLF line ends). Word files are edited inside their runs,
 so formatting, comments and tracked changes stay; a placeholder takes the formatting of the first
 run of the text it replaces. The output never overwrites an existing file.
+
+A text too long to analyse at once (parts.py) is analysed a part at a time, as ``scan`` does; a
+name flagged in any part is replaced in every part.
 """
 from __future__ import annotations
 
@@ -17,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analysis import AnalyzedDocument, analyze
-from .checks.privacy import find_details, name_mentions
+from .checks.privacy import find_details, flagged_name_words, name_mentions
 from .documents import Document, read_path
 from .errors import AwarenessCheckError
 from .lexicon import load_rules
+from .parts import PART_CHARS, split_parts
 from .pipeline import PipelineInfo
 from .settings import Settings
 
@@ -38,17 +42,44 @@ class Replacement:
 
 def replacements(adoc: AnalyzedDocument, settings: Settings | None = None) -> list[Replacement]:
     """The spans of the document text to replace, sorted, non-overlapping."""
+    spans, flagged = _detail_spans(adoc, settings)
+    return _merged(spans + [Replacement(s, e, "[NAME]") for s, e in name_mentions(adoc.document, flagged)])
+
+
+def document_replacements(document: Document, nlp, info: PipelineInfo, settings: Settings | None = None,
+                          part_chars: int = PART_CHARS) -> list[Replacement]:
+    """:func:`replacements` for a document of any size: a text over ``part_chars`` characters is
+    analysed a part at a time (memory stays bounded), and a name flagged in one part is replaced
+    in all of them."""
+    if len(document.text) <= part_chars:
+        return replacements(analyze(document, nlp, info), settings)
+    spans: list[Replacement] = []
+    flagged: set[str] = set()
+    for part in split_parts(document, part_chars):
+        part_spans, part_flagged = _detail_spans(analyze(part.document, nlp, info), settings)
+        spans += [Replacement(r.start + part.start, r.end + part.start, r.placeholder) for r in part_spans]
+        flagged |= part_flagged
+    if flagged:
+        for part in split_parts(document, part_chars):
+            spans += [Replacement(s + part.start, e + part.start, "[NAME]") for s, e in name_mentions(part.document, flagged)]
+    return _merged(spans)
+
+
+def _detail_spans(adoc: AnalyzedDocument, settings: Settings | None) -> tuple[list[Replacement], set[str]]:
+    """The selected identification details' parts, and the words of the names among them."""
     settings = settings or Settings()
     rules = load_rules()
     details = [d for d in find_details(adoc) if d.code in rules and settings.selects(rules.get(d.code))]
-    raw: list[Replacement] = []
+    spans = []
     for d in details:
         for s, e, placeholder in d.parts:
             start, end = adoc.original_range(d.segment, s, e)
-            raw.append(Replacement(start, end, placeholder))
-    for seg, s, e in name_mentions(adoc, details):
-        start, end = adoc.original_range(seg, s, e)
-        raw.append(Replacement(start, end, "[NAME]"))
+            spans.append(Replacement(start, end, placeholder))
+    return spans, flagged_name_words(details)
+
+
+def _merged(raw: list[Replacement]) -> list[Replacement]:
+    """Sorted, empty spans dropped, overlapping spans joined (the first one's placeholder)."""
     merged: list[Replacement] = []
     for r in sorted(raw):
         if r.end <= r.start:
@@ -84,14 +115,14 @@ def check_redact_target(paths: list[str], out: str) -> None:
         raise RedactError(f"{out}: the input is a Word file, so the redacted copy must be a .docx too")
 
 
-def redact_path(path: str, out: str, nlp, info: PipelineInfo, settings: Settings | None = None) -> int:
+def redact_path(path: str, out: str, nlp, info: PipelineInfo, settings: Settings | None = None,
+                part_chars: int = PART_CHARS) -> int:
     """Write the redacted copy of ``path`` to ``out``; return the number of replaced spans."""
     check_redact_target([path], out)
     target = Path(out)
     settings = settings or Settings()
     document = read_path(path, encoding=settings.encoding)
-    adoc = analyze(document, nlp, info)
-    reps = replacements(adoc, settings)
+    reps = document_replacements(document, nlp, info, settings, part_chars)
     if document.source_format == "docx":
         _write_docx(Path(path), document, reps, target)
     else:

@@ -158,3 +158,30 @@ def test_docx_name_split_across_runs_and_detail_in_header(pipeline, tmp_path):
     assert "Her mobile number is [PHONE]." in text
     runs = docx.Document(str(out)).paragraphs[0].runs
     assert runs[0].bold and runs[0].text == "[NAME]"  # the placeholder keeps the first run's formatting
+
+
+def test_a_long_text_is_redacted_a_part_at_a_time_with_names_replaced_in_every_part(pipeline, tmp_path, monkeypatch):
+    """Over the part size the draft is analysed in parts (bounded memory, like ``scan``); a name
+    flagged in the first part is still replaced where it recurs in the last."""
+    import awareness_check.redact as redact
+
+    story = dev_document("case-story.txt").read_text(encoding="utf-8")
+    filler = "\n\n".join(["The helpline team shared the new leaflets with local partners this spring."] * 60)
+    text = story + "\n\n" + filler + "\n\nA year later, Thu Ha trains volunteers in her home town.\n"
+    src = tmp_path / "long-story.txt"
+    src.write_text(text, encoding="utf-8")
+    nlp, info = pipeline
+    analysed: list[int] = []
+    real_analyze = redact.analyze
+    monkeypatch.setattr(redact, "analyze", lambda doc, *a, **k: analysed.append(len(doc.text)) or real_analyze(doc, *a, **k))
+
+    out = tmp_path / "long-story.redacted.txt"
+    redact_path(str(src), str(out), nlp, info, part_chars=2500)
+    redacted = out.read_text(encoding="utf-8")
+    assert len(analysed) >= 3 and max(analysed) <= 2500
+    for secret in SECRETS:
+        assert secret not in redacted
+    assert redacted.endswith("A year later, [NAME] trains volunteers in her home town.\n")
+    whole = redact.replacements(real_analyze(read_path(str(src)), nlp, info))
+    assert_only_replacements_changed(text, redacted, redact.document_replacements(read_path(str(src)), nlp, info, part_chars=2500))
+    assert redacted.startswith(redact.redacted_text(text, whole)[:len(story) - 200])  # the story part as when analysed whole

@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..findings import Finding
-from ..identification import Detail, find_details, name_mentions
+from ..identification import Detail, find_details, flagged_name_words, name_mentions
 from ..identification.gate import IDENTIFICATION_GATE, name_linked, wants_analysis
 from .base import CheckContext
 
-__all__ = ["Detail", "find_details", "name_mentions", "IdentificationCheck", "CHECKS"]
+__all__ = ["Detail", "find_details", "flagged_name_words", "name_mentions", "IdentificationCheck", "CHECKS"]
 
 
 class IdentificationCheck:

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import AnalyzedDocument, Segment
+from ..analysis import AnalyzedDocument
+from ..documents import Document
 from ..gates import folded_lower
 from .contacts import _contacts
 from .family import _family
@@ -37,7 +38,7 @@ from .patterns import (CONSENT, CONSENT_NEEDS, NAME_WORD, PSEUDONYM, PSEUDONYM_N
 from .people import _people
 from .places import _shelters
 
-__all__ = ["Detail", "find_details", "name_mentions", "age_number", "is_general_place"]
+__all__ = ["Detail", "find_details", "flagged_name_words", "name_mentions", "age_number", "is_general_place"]
 
 
 def find_details(adoc: AnalyzedDocument) -> list[Detail]:
@@ -61,18 +62,24 @@ def find_details(adoc: AnalyzedDocument) -> list[Detail]:
     return _dedupe(details)
 
 
-def name_mentions(adoc: AnalyzedDocument, details: list[Detail]) -> list[tuple[Segment, int, int]]:
-    """Every mention of a person whose name was flagged (for redaction of later first-name uses)."""
-    flagged = set()
+def flagged_name_words(details: list[Detail]) -> set[str]:
+    """The words of every name a detail flags (a victim's "Thu Ha Tran": thu, ha, tran)."""
+    flagged: set[str] = set()
     for d in details:
         for s, e, ph in d.parts:
             if ph == "[NAME]":
                 flagged.update(_words(d.segment.text[s:e]))
+    return flagged
+
+
+def name_mentions(document: Document, flagged: set[str]) -> list[tuple[int, int]]:
+    """Every mention of a flagged name's words in the document (for redaction of later first-name
+    uses), as (start, end) offsets into ``document.text``. Reads the text only: no analysis."""
     if not flagged:
         return []
     out = []
-    for seg in adoc.segments:
-        for m in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", seg.text):
+    for block in document.blocks:
+        for m in re.finditer(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", block.text):
             # the flagged words of this capitalised run, without a possessive 's
             hits = [w for w in re.finditer(r"[^\s]+", m.group(0)) if _words(w.group(0)) and _words(w.group(0))[0] in flagged]
             if not hits:
@@ -80,10 +87,8 @@ def name_mentions(adoc: AnalyzedDocument, details: list[Detail]) -> list[tuple[S
             start = m.start() + hits[0].start()
             last = hits[-1]
             end = m.start() + last.start() + len(_words(last.group(0))[0])
-            out.append((seg, start, end))
+            out.append(document.to_original(block.norm_start + start, block.norm_start + end))
     return out
-
-
 
 
 def _dedupe(details: list[Detail]) -> list[Detail]:
