@@ -330,7 +330,9 @@ _MARITIME = {"sea", "seas", "boat", "boats", "vessel", "vessels", "ship", "ships
              "floods", "earthquake", "rubble", "burning", "blaze", "firefighters", "collapsed", "collapse", "lifeguards", "avalanche", "mine", "cave", "dinghy", "raft", "overboard", "ashore"}
 _RAID = re.compile(r"\braid[- ]and[- ]rescue\b|\brescued? (?:\w+ ){0,3}from the clutches of\b|\bset (?:them|her|him|us|people|children|women|girls|victims) free\b"
                    r"|\b(?:set|sets|setting)\s+(?:\d[\d,]*\s+|dozens\s+of\s+|hundreds\s+of\s+|thousands\s+of\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d+\s+)?(?:\w+\s+)?"
-                   r"(?:girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|labourers|laborers|migrants|families)\s+free\b", re.I)
+                   r"(?:girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|labourers|laborers|migrants|families)\s+free\b"
+                   r"|\b(?:set|sets|setting)\s+free(?=\s+(?:\d[\d,]*\s+|dozens\s+of\s+|hundreds\s+of\s+|thousands\s+of\s+|the\s+|these\s+|those\s+|more\s+than\s+\d[\d,]*\s+)?(?:\w+\s+)?"
+                   r"(?:girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|labourers|laborers|migrants|families)\b)", re.I)
 _RESCUE_LEMMAS = {"rescue", "save", "free", "liberate"}
 _RESCUE_TRIGGERS = Triggers.of(lemmas=_RESCUE_LEMMAS)
 _RESCUE_GATE = Gate.of(lemmas=_RESCUE_LEMMAS)
@@ -680,6 +682,8 @@ _METAPHOR_VERBS = {"flood", "swarm", "invade", "overrun", "overwhelm", "pour", "
 _METAPHOR_TRIGGERS = _RuleWordTriggers("STG002", _METAPHOR_VERBS)
 MIGRANT_NOUNS = {"migrant", "migrants", "immigrant", "immigrants", "refugee", "refugees", "asylum", "seekers", "seeker",
                  "foreigners", "foreigner", "illegals", "aliens", "arrivals", "newcomers", "invaders"}
+_PRONOUN_METAPHOR_VERBS = {"swarm", "invade", "overrun"}
+_PLURAL_PRONOUNS = {"they", "them", "these", "those"}
 _OF_ONLY = {"flood", "wave", "tide", "stream", "deluge", "torrent", "tsunami", "avalanche"}  # literal meanings are common: need "of <people>"
 # The parse rules start from a listed word (form or lemma) or a _METAPHOR_VERBS lemma (as wants);
 # _METAPHOR_BLANK needs one of its nouns.
@@ -726,7 +730,7 @@ class MigrationMetaphorCheck:
                 lem = lemma(tok)
                 entry_id = _first_entry(first_entry, entry_ids, lem, tok.lower_)
                 if tok.pos_ == "VERB" and lem in _METAPHOR_VERBS:
-                    if self._verb_on_people(tok):
+                    if self._verb_on_people(tok) or (migration and not military and self._verb_on_them(tok, lem)):
                         entry_id = "invasion" if lem in ("invade", "overrun") else ("swarm-of-migrants" if lem == "swarm" else "flood-of-migrants")
                         yield ctx.finding(rule, seg, (tok.idx, tok.idx + len(tok.text)), entry=rule.entry(entry_id))
                     continue
@@ -756,6 +760,13 @@ class MigrationMetaphorCheck:
         if lem in _OF_ONLY:
             return False
         return migration and not military
+
+    @staticmethod
+    def _verb_on_them(tok, lem: str) -> bool:
+        """'Watch them swarming over the border fence': swarming, invading or overrunning said of
+        'they' in a sentence about migration (the caller asks). Flooding and pouring are left out:
+        'they poured their savings into the journey' is literal."""
+        return lem in _PRONOUN_METAPHOR_VERBS and any(s.lower_ in _PLURAL_PRONOUNS for s in subjects_of(tok, passive=False))
 
     @staticmethod
     def _verb_on_people(tok) -> bool:
