@@ -18,10 +18,29 @@ _IRREGULAR = {
 _SINGULAR = {v: k for k, v in _IRREGULAR.items() if v != k}
 
 
+_PREPOSITIONS = frozenset({"of", "in", "for", "at", "on", "from", "with", "to", "without"})
+
+
+def _head_index(words: list[str]) -> int:
+    """The word that takes the phrase's number: the last, or the noun before a prepositional
+    phrase ('member of Congress', 'family name at birth'); a participle there ('person
+    trafficked for ...') is not the noun, the first word is."""
+    for i, word in enumerate(words[1:], 1):
+        if word.lower() in _PREPOSITIONS:
+            before = words[i - 1]
+            if not before.isalpha():
+                break
+            return 0 if i > 1 and before.lower().endswith("ed") else i - 1
+    return len(words) - 1
+
+
 def pluralize(phrase: str) -> str:
-    """Plural of a phrase's last word: 'chairman' -> 'chairmen', 'police officer' -> 'police officers'."""
-    head, sep, last = phrase.rpartition(" ")
-    return f"{head}{sep}{_plural_word(last)}"
+    """Plural of a phrase's head word: 'chairman' -> 'chairmen', 'police officer' -> 'police officers',
+    'member of Congress' -> 'members of Congress'."""
+    words = phrase.split(" ")
+    i = _head_index(words)
+    words[i] = _plural_word(words[i])
+    return " ".join(words)
 
 
 def _plural_word(word: str) -> str:
@@ -42,7 +61,8 @@ def _plural_word(word: str) -> str:
 
 
 def is_plural_form(word: str) -> bool:
-    lower = word.lower().split()[-1] if word.strip() else ""
+    words = word.split()
+    lower = words[_head_index(words)].lower() if words else ""
     if lower in _SINGULAR:
         return True
     if lower.endswith(("men", "women", "people", "children", "wives")):

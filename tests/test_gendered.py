@@ -58,6 +58,8 @@ def only(findings, text):
     ("Women engineers designed the shelter.", "Women engineers", "Engineers"),
     ("A male nurse recognised the signs.", "male nurse", "nurse"),
     ("Freshmen are targeted with fake modelling jobs.", "Freshmen", "First-year students"),
+    ("Congressmen from both parties backed the bill.", "Congressmen", "Members of Congress"),
+    ("Every congressman should back the bill.", "congressman", "member of Congress"),
 ])
 def test_suggestions_are_inflected_and_cased(scan, sentence, match, first):
     finding = only(scan(sentence), match)
