@@ -118,6 +118,13 @@ PARAPHRASE_FLAGS = [
     ("Meet Amina (pictured above): she was sold into domestic servitude at 13.", "Amina"),
     ("The 14-year-old was groomed by a man she met at the Starlight Cinema on Market Road.", "Starlight Cinema"),
     ("\"They took my passport and kept me locked in the house,\" she told us.", "passport"),
+    # the street type or the venue's kind before its name, as in most languages
+    ("Amira, 16, who works the morning shift at the Café Lumière on Rue Dauphine, says she still dreams about the house.", "Café Lumière"),
+    ("The girl, 15, was found at Hotel Paradiso near the bus station.", "Hotel Paradiso"),
+    ("Rosa, 14, sold flowers every evening on Calle de la Paz.", "Calle de la Paz"),
+    # a shelter's address after a verb
+    ("Our women's refuge is at 22 Orchard Close, Kelby - just turn up, day or night.", "22 Orchard Close"),
+    ("The safe house is located on Market Street.", "Market Street"),
 ]
 
 PARAPHRASE_TRAPS = [
@@ -129,6 +136,9 @@ PARAPHRASE_TRAPS = [
     "The safe house, which is run by a local NGO, is funded by the ministry.",
     "\"I was shocked to learn how many people are forced to work without pay,\" said Minister Jane Hill.",
     "Luz Marina Castillo Vargas, the national rapporteur, presented the report on trafficking.",
+    "Ama, 16, was represented by lawyers from the Ghana Bar Association.",
+    "The shelter is at capacity this winter.",
+    "The refuge is in Lisbon.",
 ]
 
 

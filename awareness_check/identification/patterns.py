@@ -94,11 +94,31 @@ PLACE_HEADS = (
     r"station|bus park|motor park|lorry park|terminal"
 )
 STREET = r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Drive|Close|Court|Square|Place|Terrace|Crescent|Boulevard|Highway|Row|Hill|Gardens|Park)\b"
+# Words of organisation, law and event names, not of people's or places' names.
+ORG_WORDS = frozenset(
+    "International Fund Foundation Association Council Ministry Office Agency Network Trust Centre Center Project "
+    "Alliance Coalition Committee Commission Group Union Bank University School College Church Hospital Police "
+    "Service Services Department Unit Court Society Institute Organisation Organization Partnership Programme "
+    "Program Initiative Campaign Company Ltd Inc Street Road Avenue "
+    # titles of laws, documents and events, and the subject's own words in organisation names
+    "Act Law Bill Protocol Convention Directive Regulation Report Strategy Plan Day Week Month Award Prize "
+    "Slavery Trafficking Human Rights Freedom Justice Hope Modern Free Against National Global World "
+    "European United Nations Stop End Safe Women Children".split()
+)
+
+# Street types and venue kinds written before the name, and the particles inside such names.
+STREET_FIRST = r"Rue|Calle|Carrer|Avenida|Av\.|Rua|Via|Viale|Piazza|Plaza|Pra[cç]a|Strada|Ulica|Ulitsa|Jalan|Jl\.|Boulevard|Avenue|Chemin|Place"
+VENUE_FIRST = r"Caf[eé]|Hotel|H[oô]tel|Bar|Club|Restaurant|Salon|Motel|Hostel|Hostal|Pension|Pensi[oó]n|Bistro|Brasserie|Trattoria|Pizzeria|Taverna|Cantina|Discoteca"
+NAME_PARTICLES = r"de|del|de la|da|do|dos|das|des|du|la|le|les|el|los|las|di|della|dei"
 PLACE_CORE = re.compile(
     # an address: "22 Orchard Road", "Market Street"
     rf"(?P<address>(?:\d+[A-Za-z]?\s+)?(?:{NAME_WORD}\s+){{1,3}}{STREET})|"
     # a named place with its head noun: "the Lucky Nails salon", "St Anne's Secondary School", "the Kasoa market"
     rf"(?P<named>(?:the\s+)?(?:(?:St\.?|Saint)\s+)?(?:{NAME_WORD}\s+){{1,4}}?(?:(?!(?:on|in|at|by|near|of|the|and|to|from|with|for|into|onto|a|an|or|as|is|was|are|were)\s)[a-z][\w'’-]*\s+){{0,2}}?(?i:{PLACE_HEADS})s?\b)|"
+    # the street type first, as in most languages: "Rue Dauphine", "Calle de la Paz", "Jalan Ampang"
+    rf"(?P<street>(?:\d+[A-Za-z]?,?\s+)?(?:{STREET_FIRST})\s+(?:(?:{NAME_PARTICLES})\s+){{0,2}}{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})|"
+    # a venue named after its kind: "the Café Lumière", "Hotel Paradiso", "Bar Roma"
+    rf"(?P<venue>(?:{VENUE_FIRST})\s+(?:(?:{NAME_PARTICLES})\s+){{0,2}}{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})|"
     # "the village of San Jerónimo"
     rf"(?:village|town|hamlet|district|neighbou?rhood|suburb|settlement|island|municipality|commune|parish) of\s+(?P<village>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})|"
     # a named team or club: "plays netball for the Hillside Hawks"
@@ -120,6 +140,8 @@ SHELTER_LOC = re.compile(
     rf"(?:\s+(?i:{PLACE_HEADS})s?\b)?"
     rf"(?:(?:,\s+|\s+(?:in|on|near|off)\s+)(?:\d+[A-Za-z]?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}(?:\s+{STREET})?)*)"
 )
+# A shelter's location after a verb: "the refuge is at 22 Orchard Close" (as specific as a landmark must be).
+SHELTER_IS = re.compile(r"\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:is\s+|are\s+|was\s+|were\s+)?(?:located|situated|based|housed)|is|are|was|were)(?=\s)", re.I)
 # A shelter described by a landmark later in its clause: "The safe house is the blue building next
 # to St Mary's school", "Our refuge, the yellow house behind the Methodist church in Tamale, ..."
 SHELTER_DESCRIBED = re.compile(

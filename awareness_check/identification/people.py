@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ..analysis import AnalyzedDocument, Segment
 from ..gates import DIGITS
-from .patterns import AGE, NAME_WORD, NOT_NAMES, OFFENCE_VERB, OFFENDER, PLACE_HEADS, ROLE, ROLE_WORDS, STREET, THIS_IS, TITLE_BEFORE, VICTIM, _age_after, _age_value, _next_sentence, _sentence_at, _unquoted, _words
+from .patterns import AGE, NAME_WORD, NOT_NAMES, ORG_WORDS, OFFENCE_VERB, OFFENDER, PLACE_HEADS, ROLE, ROLE_WORDS, STREET, THIS_IS, TITLE_BEFORE, VICTIM, _age_after, _age_value, _next_sentence, _sentence_at, _unquoted, _words
 from .places import _hometowns, _place_cores
 
 
@@ -138,18 +138,6 @@ _WHO = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}),\s+who\b(?P<
 _AGED_NAME = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|bin|binti|al|el|la|le|dos)\s+)?{NAME_WORD}){{0,3}})(?=,\s+(?:then\s+)?\d{{1,2}}\s*,|\s+\(\d{{1,2}}\))")
 # "survivor Ana Lucía Torres Mejía": a name the entity model misses after a victim noun
 NOUN_NAMED = re.compile(rf"\b(?i:survivors?|victims?)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
-
-
-ORG_WORDS = frozenset(
-    "International Fund Foundation Association Council Ministry Office Agency Network Trust Centre Center Project "
-    "Alliance Coalition Committee Commission Group Union Bank University School College Church Hospital Police "
-    "Service Services Department Unit Court Society Institute Organisation Organization Partnership Programme "
-    "Program Initiative Campaign Company Ltd Inc Street Road Avenue "
-    # titles of laws, documents and events, and the subject's own words in organisation names
-    "Act Law Bill Protocol Convention Directive Regulation Report Strategy Plan Day Week Month Award Prize "
-    "Slavery Trafficking Human Rights Freedom Justice Hope Modern Free Against National Global World "
-    "European United Nations Stop End Safe Women Children".split()
-)
 
 
 def _unlabelled_names(sent: Span) -> list[tuple[int, int]]:

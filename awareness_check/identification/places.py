@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from ..analysis import Segment
 from .gate import SHELTERS
-from .patterns import CHAIN, DORM, SHELTER_DESCRIBED, Detail, HOMETOWN, NAME_WORD, NOT_NAMES, NOT_PLACE_ENTS, PLACE_CORE, PLACE_HEADS, SHELTER, SHELTER_LOC, STREET, _merge_parts, is_general_place
+from .patterns import CHAIN, DORM, SHELTER_DESCRIBED, Detail, HOMETOWN, NAME_WORD, NOT_NAMES, NOT_PLACE_ENTS, ORG_WORDS, PLACE_CORE, PLACE_HEADS, SHELTER, SHELTER_IS, SHELTER_LOC, STREET, _merge_parts, is_general_place
 
 
 def _place_cores(seg: Segment, sent: Span) -> list[tuple[int, int, str]]:
@@ -29,8 +29,15 @@ def _place_cores(seg: Segment, sent: Span) -> list[tuple[int, int, str]]:
                 continue
             if core.split()[0] in NOT_NAMES - {"The", "St", "Saint"}:
                 continue
+            after = re.match(r"\s+([A-Z][\w'’-]*)", text[e:sent.end_char])
+            if after and after.group(1) in ORG_WORDS:
+                continue  # "the Ghana Bar Association": the head word is part of an organisation's name
         if group == "village" and is_general_place(core):
             continue
+        if group in ("street", "venue"):
+            names = [w for w in core.split()[1:] if w[:1].isupper()]
+            if all(w in NOT_NAMES for w in names) or any(w in ORG_WORDS for w in names):
+                continue  # "Bar Association", "Club Foundation": an organisation, not a place
         out.append((s, e, _placeholder(core)))
         # chained places: "on Market Street in Dunmore", ", Lisburn,"
         pos = e
@@ -115,8 +122,12 @@ def _shelters(seg: Segment) -> list[Detail]:
     for m in SHELTER.finditer(text):
         loc = SHELTER_LOC.match(text, m.end())
         if not loc:
-            described = SHELTER_DESCRIBED.match(text, m.end())
-            loc = SHELTER_LOC.match(text, described.end()) if described else None
+            # "the refuge is at 22 Orchard Close", "is located next to the Grand Mosque"
+            loc = None
+            for described in (SHELTER_IS.match(text, m.end()), SHELTER_DESCRIBED.match(text, m.end())):
+                loc = SHELTER_LOC.match(text, described.end()) if described else None
+                if loc:
+                    break
             if not loc or not re.search(rf"\d|{STREET}|\b(?i:{PLACE_HEADS})\b|{NAME_WORD}\s+{NAME_WORD}", loc.group("where")):
                 continue  # a landmark must be specific: a number, a street, a named building, a two-word name
         where = loc.group("where")
