@@ -143,6 +143,7 @@ PARAPHRASED_CLAIMS = [
     "The city has the highest rate of human trafficking in the country.",
     "Just 40 cases were recorded last year, so trafficking is not a big problem here.",
     "Trafficking makes more money than any other illegal business after drugs.",
+    "Smugglers earned an estimated 40 million euros last year, officials said.",
 ]
 
 PARAPHRASE_TRAPS = [
@@ -153,6 +154,9 @@ PARAPHRASE_TRAPS = [
     "With 96 victims identified last year, the unit needs more investigators.",
     "Trafficking is not a problem that only happens elsewhere.",
     "The port is a hub for the fishing industry in the region.",
+    # a public body and the publication the figure is in
+    "Cigarette smuggling cost the treasury an estimated 40 million euros in 2023, the customs authority said in its annual report.",
+    "The labour inspectorate recorded 312 cases of forced labour in 2022, according to figures in its annual review.",
 ]
 
 

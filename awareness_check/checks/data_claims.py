@@ -159,6 +159,13 @@ AGENCIES = re.compile(
     r"Walk Free|Polaris|World Bank|Council of Europe|European Commission|State Department|Home Office|"
     r"national rapporteur|national referral mechanism|Global Report|Global Estimates|Global Slavery Index|TIP Report)\b",
 )
+# A public body and the publication the figure is in: "the customs authority said in its annual report".
+INSTITUTION_REPORT = re.compile(
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+){0,3}(?:authority|authorities|ministry|police|office|agency|court|bureau|department|"
+    r"commission|inspectorate|service|council|coastguard|customs|regulator|ombudsman)\b[^.;]{0,80}?"
+    rf"\b(?:in|from)\s+(?:its|their|the)\s+(?:[\w-]+\s+){{0,3}}{REPORT_NOUN}\b",
+    re.I,
+)
 TITLED_SOURCE = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,6}?(?:Report|Survey|Estimates|Statistics|Index|Review|Bulletin|Census|Study)\b")
 CITATION_NEXT = re.compile(
     r"^\s*(?:sources?\s*:|(?:this|these|the|that|those)\s+(?:figures?|estimates?|numbers?|data|statistics?|shares?)\s+"
@@ -636,7 +643,7 @@ def sentence_sourced(sent: Span, statistical: bool = True, text: str | None = No
         if _named(src, sent, m.start("src"), statistical) or re.search(rf"\b(?:our|the|its|their|this)\b[^,;]*\b{REPORT_NOUN}\b|\b(?:19|20)\d\d\b", src, re.I):
             return True
     if REPORTING_VERB.search(text):
-        if AGENCIES.search(text):
+        if AGENCIES.search(text) or INSTITUTION_REPORT.search(text):
             return True
         if statistical and _read_parse() and any(e.label_ in ("ORG",) and not VAGUE_WHO.fullmatch(e.text) for e in sent.ents):
             if not VAGUE.search(text):
