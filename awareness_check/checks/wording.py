@@ -1028,6 +1028,18 @@ class GroupCrimeCheck:
             nat = toks[j]
             if nat.text[:1].isupper() and (nat.lower_ in DEMONYMS or (statistical and nat.ent_type_ == "NORP")):
                 yield noun, nat
+                return
+        if statistical:  # words between the group and the verb: "the gangs behind it are Moldovan"
+            for nat in toks:
+                if nat.dep_ not in ("acomp", "attr") or nat.head.lemma_ != "be" or not nat.text[:1].isupper():
+                    continue
+                if nat.lower_ not in DEMONYMS and nat.ent_type_ != "NORP":
+                    continue
+                for noun in nat.head.children:
+                    if noun.dep_ == "nsubj" and noun.lower_ in _CRIME_NOUNS and noun.lower_.endswith("s") \
+                            and not any(c.like_num or c.dep_ in ("nummod", "relcl", "acl") for c in noun.children):
+                        # not "the three smugglers ...", "the smugglers who took her money ...": a case
+                        yield noun, nat
 
     @staticmethod
     def _labels(sent, statistical: bool):
