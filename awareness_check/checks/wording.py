@@ -1082,6 +1082,7 @@ _PERSON_HEADS = {"woman", "women", "man", "men", "girl", "girls", "boy", "boys",
 
 
 _DEVOUT = {"devout", "practising", "practicing", "observant", "committed"}
+_APPOSITION_GOES_ON = {"from", "in", "of", "who", "with", "and", "living", "born"}
 
 
 class SensitiveAttributeCheck:
@@ -1109,6 +1110,8 @@ class SensitiveAttributeCheck:
                 before = [t.lower_ for t in toks[max(0, k - 3):k]]
                 if nxt.lower_ in _PERSON_HEADS and nxt.text[:1].islower():
                     yield ctx.finding("STG012", seg, (tok.idx, tok.idx + len(tok.text)))  # "a Muslim woman"
+                elif before[-2:-1] in (["a"], ["an"]) and before[-1] in _DEVOUT and nxt.lower_ in _APPOSITION_GOES_ON:
+                    yield ctx.finding("STG012", seg, (tok.idx, tok.idx + len(tok.text)))  # "a devout Catholic from the south"
                 elif nxt.is_punct and nxt.text in (",", ";", ")", ".") and (
                         before[-1:] in (["a"], ["an"]) or before[-2:-1] in (["a"], ["an"]) and before[-1] in _DEVOUT
                         or before[-2:] in (["who", "is"], ["who", "was"], ["is", "a"]) and "who" in before):
