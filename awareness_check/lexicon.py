@@ -26,7 +26,7 @@ CONTEXT_KEYS = {
     "window",  # sentence (default) | paragraph | an integer token window
     "unless_next", "unless_previous",  # lower-case words right after / before the match
     "require_next", "require_previous",
-    "unless_near", "require_near",  # lemmas / lower-case words in the window
+    "unless_near", "require_near",  # lemmas / lower-case words in the window ('*-born': any X-born)
     "unless_entity",  # the match is (part of) a named entity of these labels
     "unless_title",  # the match sits in a Title Case name ("Isle of Man", "Chair of the ...")
     "pos",  # the match's head has one of these coarse POS tags (needs the tagger)

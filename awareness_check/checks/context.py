@@ -6,6 +6,8 @@ never crashes.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 _STATISTICAL_ATTRS = {"POS", "TAG", "DEP", "MORPH", "LEMMA", "ENT_TYPE", "ENT_IOB", "ENT_ID", "IS_SENT_START"}
@@ -63,7 +65,11 @@ def near(span: Span, items, spec) -> bool:
     text = " " + " ".join(t.lower_ for t in win) + " "
     for item in items:
         item = item.lower()
-        if " " in item or "-" in item:
+        if item.startswith("*-"):
+            # any hyphenated compound with this ending: '*-born' is 'Bradford-born', 'UK-born' ...
+            if re.search(rf"\s[^\W\d_][\w.]* - {re.escape(item[2:])} ", text):
+                return True
+        elif " " in item or "-" in item:
             # the tokenizer splits 'British-born' into three tokens: read hyphenated items in the text
             if f" {item} " in text or ("-" in item and f" {item.replace('-', ' - ')} " in text):
                 return True
