@@ -228,3 +228,12 @@ def test_pattern_needs_lose_nothing_on_the_examples():
     assert len(matched) > 50
     assert all(has_claim_pattern(t) for t in matched)
     assert not has_claim_pattern("In 2019 the council met 3 times about the bus timetable.")
+
+
+def test_figures_about_something_else_are_not_checked(scan):
+    """A newsletter or press review: the budget and the turnout are not figures about the subject;
+    the same paragraph with the subject in it is checked."""
+    off = "The council reported a rise in tourism. Prices rose by 7 per cent, and turnout was 48 per cent."
+    assert not [f for f in scan(off) if f.category == "unsourced-data"]
+    on = "Prices rose by 7 per cent, and 48 per cent of the workers we met were in debt bondage."
+    assert [f.text for f in scan(on) if f.category == "unsourced-data"]
