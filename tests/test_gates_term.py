@@ -52,7 +52,7 @@ def test_neutral_paragraph_wants_no_analysis(pipeline):
 
 
 def test_gates_see_what_word_sets_cannot():
-    """A digit opens the data-claim and identification gates; 'overhalf' (FRACTION's optional
+    """A digit opens the data-claim gate (in a paragraph about the subject) and the identification gate; 'overhalf' (FRACTION's optional
     word glued on) the data-claim gate; a long s ('ſmuggling', matched by re.I) the terminology gate."""
     from awareness_check.gates import paragraph_words
 
@@ -61,7 +61,8 @@ def test_gates_see_what_word_sets_cannot():
             self.text = text
             self.words = paragraph_words(text)
 
-    assert DataClaimCheck.gate.opens(Seg("It cost 5%."))
+    assert DataClaimCheck.gate.opens(Seg("It cost the migrants 5%."))
+    assert not DataClaimCheck.gate.opens(Seg("It cost 5%."))  # a figure about something else (SUBJECT)
     assert DataClaimCheck.gate.opens(Seg("overhalf of the victims"))
     assert not DataClaimCheck.gate.opens(Seg(NEUTRAL))
     assert IdentificationCheck.gate.opens(Seg("Call 0771 234 5678."))
