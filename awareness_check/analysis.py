@@ -94,8 +94,9 @@ class GateAnswers:
         answer = row[1][i]
         if not answer:
             test = row[2]
+            opened = opened_word_gates(segment.words)  # also what a word gate inside a mixed one reads
             if test is not None:
-                answer = 2 if test(opened_word_gates(segment.words)) else 1
+                answer = 2 if test(opened) else 1
             else:
                 answer = 2 if gate.opens(segment) else 1
             row[1][i] = answer
