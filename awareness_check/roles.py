@@ -262,7 +262,7 @@ def role_table(adoc) -> dict:
         return {}
     table = empty_table()
     for seg in adoc.segments:
-        if not ROLE_GATE.opens(seg):
+        if not seg.opened(ROLE_GATE):
             continue
         for sent in seg.sents:
             if not may_hold_roles(sent):

@@ -345,7 +345,7 @@ class MythCheck:
         rule = ctx.rules.get("STE004")
         any_gender = ("victims can be people of any gender, age and background",)
         for seg in ctx.segments:
-            on = {name: g.opens(seg) for name, g in _MYTH_GATES.items()}
+            on = {name: seg.opened(g) for name, g in _MYTH_GATES.items()}
             patterns = [p for p, name in ((_MYTH_TRAFFICKERS, "traffickers"), (_MYTH_WHO, "who"), (_MYTH_BEGINS, "begins"),
                                           (_TYPICAL_VICTIM, "typical"), (_VICTIM_PROFILE, "profile"), (_MYTH_VICTIMS, "victims"),
                                           (_ONLY_GROUP, "only")) if on[name]]

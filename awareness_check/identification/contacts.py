@@ -22,7 +22,7 @@ def _contacts(seg: Segment) -> list[Detail]:
     case_files = [(m.start(), m.end()) for m in CASE_FILE.finditer(text)] if has_digit else []
     for s, e in case_files:
         out.append(Detail("IDR004", "case-file", seg, s, e, [(s, e, "[CASE NUMBER]")], detail="a case-file number"))
-    if "@" not in text and not CONTACTS.opens(seg):
+    if "@" not in text and not seg.opened(CONTACTS):
         return out  # no e-mail address or handle, and no personal cue (PERSONAL_CONTACT) for a phone number
     for sent in seg.sents:
         base = sent.start_char

@@ -12,7 +12,7 @@ from .places import _hometowns, _place_cores
 def _family(adoc: AnalyzedDocument) -> list[Detail]:
     out = []
     for seg in adoc.segments:
-        if not KIN_GATE.opens(seg):
+        if not seg.opened(KIN_GATE):
             continue  # every KIN_NAMED match holds a kin word
         text = seg.text
         for sent in seg.sents:

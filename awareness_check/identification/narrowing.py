@@ -29,7 +29,7 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
     # places and ages in sentences about an at-risk person or an unnamed child with an age
     mentioned = {id(sg) for p in risky for sg, s, e in p.mentions}
     for seg in adoc.segments:
-        if id(seg) not in mentioned and not AGE_GATE.opens(seg):
+        if id(seg) not in mentioned and not seg.opened(AGE_GATE):
             continue  # no sentence here is about an at-risk person, and without an age none has a child or victim
         text = seg.text
         last_person = None

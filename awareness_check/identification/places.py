@@ -113,7 +113,7 @@ def _shelter_place(text: str, core: tuple[int, int, str], sent: Span) -> bool:
 
 
 def _shelters(seg: Segment) -> list[Detail]:
-    if not SHELTERS.opens(seg):
+    if not seg.opened(SHELTERS):
         return []  # every DORM and SHELTER match holds one of the gate's words
     out = []
     text = seg.text
