@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .documents import Block, Document
-from .gates import opened_word_gates, word_gate_test
+from .gates import gate_opens_with, number_word_gates, opened_word_gates, word_gate_count, word_gate_test
 from .pipeline import PipelineInfo
 
 BATCH_SIZE = 64  # nlp-stack.md: speed is flat from 32 to 256, memory is not
@@ -85,22 +85,32 @@ class GateAnswers:
         self.paragraphs = paragraphs
         # id(gate) -> (gate, answers, word test); the gate is kept so its id stays its own
         self._rows: dict[int, tuple[object, bytearray, Callable | None]] = {}
+        # per paragraph: (word gates numbered then, the numbers of those its words open)
+        self._opened: list[tuple[int, frozenset[int]] | None] = [None] * paragraphs
 
     def opened(self, gate, segment: Segment) -> bool:
         row = self._rows.get(id(gate))
         if row is None:
+            number_word_gates(gate)  # before any paragraph's opened set is read for it
             row = self._rows[id(gate)] = (gate, bytearray(self.paragraphs), word_gate_test(gate))
         i = segment.block.index
         answer = row[1][i]
         if not answer:
+            opened = self._opened_by(segment)
             test = row[2]
-            opened = opened_word_gates(segment.words)  # also what a word gate inside a mixed one reads
-            if test is not None:
-                answer = 2 if test(opened) else 1
-            else:
-                answer = 2 if gate.opens(segment) else 1
+            answer = 2 if (test(opened) if test is not None else gate_opens_with(gate, segment, opened)) else 1
             row[1][i] = answer
         return answer == 2
+
+    def _opened_by(self, segment: Segment) -> frozenset[int]:
+        """The word gates the paragraph's words open, kept for the paragraph (checks ask their gates
+        paragraph by paragraph, one check after another) until more gates are numbered."""
+        i = segment.block.index
+        count = word_gate_count()
+        known = self._opened[i]
+        if known is None or known[0] != count:
+            known = self._opened[i] = (count, opened_word_gates(segment.words))
+        return known[1]
 
 
 @dataclass

@@ -109,7 +109,9 @@ class _WordGateIndex:
         self._exact: dict[str, list[int]] = {}
         self._prefix: dict[str, list[int]] = {}
         self._lengths: tuple[int, ...] = ()
-        self._by_word: dict[str, frozenset[int]] = {}
+        # word -> (gates numbered when decided, the numbers of those it opens): a gate numbered
+        # later is decided for a word when that word is next asked about, not every word again
+        self._by_word: dict[str, tuple[int, frozenset[int]]] = {}
         self._recent: dict[frozenset[str], frozenset[int]] = {}  # the last few word sets asked about
 
     def number(self, gate: Gate) -> int:
@@ -122,7 +124,6 @@ class _WordGateIndex:
             for prefix in gate.prefixes:
                 self._prefix.setdefault(prefix, []).append(number)
             self._lengths = tuple(sorted({len(p) for p in self._prefix}))
-            self._by_word.clear()
             self._recent.clear()
         return number
 
@@ -137,11 +138,17 @@ class _WordGateIndex:
         return any(number in of(word) for word in words)
 
     def _of_word(self, word: str) -> frozenset[int]:
-        numbers = self._by_word.get(word)
-        if numbers is None:
+        known = self._by_word.get(word)
+        count = len(self._gates)
+        if known is None:
             if len(self._by_word) > self._MAX_WORDS:
                 self._by_word.clear()
-            numbers = self._by_word[word] = self._opened_by_word(word)
+            numbers = self._opened_by_word(word)
+        elif known[0] != count:
+            numbers = known[1] | self._opened_by_word(word, since=known[0])
+        else:
+            return known[1]
+        self._by_word[word] = (count, numbers)
         return numbers
 
     def opened_by(self, words: frozenset[str]) -> frozenset[int]:
@@ -159,13 +166,14 @@ class _WordGateIndex:
             del self._recent[next(iter(self._recent))]
         return result
 
-    def _opened_by_word(self, word: str) -> frozenset[int]:
+    def _opened_by_word(self, word: str, since: int = 0) -> frozenset[int]:
+        """The gates numbered ``since`` or later that ``word`` opens."""
         numbers = list(self._exact.get(word, ()))
         for n in self._lengths:
             if n > len(word):
                 break
             numbers.extend(self._prefix.get(word[:n], ()))
-        return frozenset(numbers)
+        return frozenset(k for k in numbers if k >= since) if since else frozenset(numbers)
 
 
 _WORD_GATES = _WordGateIndex()
@@ -204,6 +212,33 @@ def _conjunctions(gate) -> list[frozenset[int]] | None:
                     return None
         return out if len(out) <= _MAX_CONJUNCTIONS else None
     return None
+
+
+def number_word_gates(gate) -> None:
+    """Number every word gate inside ``gate`` (so an opened set computed after this holds them)."""
+    if isinstance(gate, Gate):
+        _WORD_GATES.number(gate)
+    elif isinstance(gate, (AnyGate, AllGate)):
+        for g in gate.gates:
+            number_word_gates(g)
+
+
+def word_gate_count() -> int:
+    """How many word gates are numbered: an opened set computed at a lower count may lack some."""
+    return len(_WORD_GATES._gates)
+
+
+def gate_opens_with(gate, segment, opened: frozenset[int]) -> bool:
+    """``gate.opens(segment)`` with its word gates read from ``opened`` (the paragraph's
+    :func:`opened_word_gates`, computed after :func:`number_word_gates`); the other parts (digits,
+    folded letters, a check's own test) asked as usual."""
+    if isinstance(gate, Gate):
+        return _WORD_GATES.number(gate) in opened
+    if isinstance(gate, AnyGate):
+        return any(gate_opens_with(g, segment, opened) for g in gate.gates)
+    if isinstance(gate, AllGate):
+        return all(gate_opens_with(g, segment, opened) for g in gate.gates)
+    return gate.opens(segment)
 
 
 def opened_word_gates(words: frozenset[str]) -> frozenset[int]:
