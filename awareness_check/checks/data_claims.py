@@ -221,7 +221,7 @@ CLAIM_GATE = AnyGate((DIGITS, _CLAIM_WORDS, FOLDED_LETTERS))
 SUBJECT = Gate.of(
     words=["sold", "bought", "missing", "border", "borders", "hotline", "helpline", "vulnerable", "target", "targets",
            "targeted", "sex", "sexual", "debt", "debts", "crime", "crimes", "criminal", "criminals"],
-    prefixes=["traffick", "smuggl", "exploit", "enslav", "slave", "slaver", "servitude", "bondage", "forced", "victim",
+    prefixes=["traffick", "smuggl", "exploit", "enslav", "slave", "servitude", "bondage", "forced", "victim",
               "survivor", "abus", "prostitut", "brothel", "migra", "immigra", "emigra", "refugee", "asylum", "deport",
               "recruit", "labour", "labor", "worker", "child", "girl", "boy", "minor", "teen", "kidnap", "abduct", "rape",
               "coerc", "decept", "deceiv", "groom", "disappear", "rescu", "escap"],
