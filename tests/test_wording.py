@@ -68,6 +68,13 @@ def test_nationality_crime_labels_are_generic_only(scan):
     assert codes(scan("The claim that migrants bring crime is not supported by police data."), "STG") == []
 
 
+def test_nationality_said_of_a_group_with_words_between_and_each_group_once(scan):
+    assert texts(scan("Child prostitution is rife along the corridor, and the gangs behind it are Moldovan."), "STG011") == [
+        "gangs behind it are Moldovan"]
+    assert texts(scan("The gangs are Albanian and the pimps are Romanian."), "STG011") == ["gangs are Albanian", "pimps are Romanian"]
+    assert texts(scan("The smugglers who took her savings were Libyan, she told us."), "STG011") == []
+
+
 def test_freight_words_for_people_but_not_for_goods(scan):
     assert codes(scan("Police intercepted a shipment of people at the container terminal."), "STG010") == ["STG010"]
     assert codes(scan("Customs seized a shipment of counterfeit goods at the container terminal."), "STG") == []

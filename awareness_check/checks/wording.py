@@ -328,11 +328,12 @@ class DamagedPersonCheck:
 _MARITIME = {"sea", "seas", "boat", "boats", "vessel", "vessels", "ship", "ships", "coastguard", "coast", "lifeboat",
              "drown", "drowning", "drowned", "capsize", "capsized", "distress", "shipwreck", "fire", "fires", "flood",
              "floods", "earthquake", "rubble", "burning", "blaze", "firefighters", "collapsed", "collapse", "lifeguards", "avalanche", "mine", "cave", "dinghy", "raft", "overboard", "ashore"}
+# people set free, with a number or a determiner before them: "set 40 workers free", "set free more than 200 people"
+_FREED = (r"(?:\d[\d,]*\s+|dozens\s+of\s+|hundreds\s+of\s+|thousands\s+of\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d[\d,]*\s+)?(?:\w+\s+)?"
+          r"(?:girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|labourers|laborers|migrants|families)")
 _RAID = re.compile(r"\braid[- ]and[- ]rescue\b|\brescued? (?:\w+ ){0,3}from the clutches of\b|\bset (?:them|her|him|us|people|children|women|girls|victims) free\b"
-                   r"|\b(?:set|sets|setting)\s+(?:\d[\d,]*\s+|dozens\s+of\s+|hundreds\s+of\s+|thousands\s+of\s+|the\s+|these\s+|those\s+|our\s+|more\s+than\s+\d+\s+)?(?:\w+\s+)?"
-                   r"(?:girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|labourers|laborers|migrants|families)\s+free\b"
-                   r"|\b(?:set|sets|setting)\s+free(?=\s+(?:\d[\d,]*\s+|dozens\s+of\s+|hundreds\s+of\s+|thousands\s+of\s+|the\s+|these\s+|those\s+|more\s+than\s+\d[\d,]*\s+)?(?:\w+\s+)?"
-                   r"(?:girls?|boys?|women|woman|men|man|children|child|victims?|workers?|people|persons|teenagers?|slaves?|kids?|survivors?|labourers|laborers|migrants|families)\b)", re.I)
+                   rf"|\b(?:set|sets|setting)\s+{_FREED}\s+free\b"
+                   rf"|\b(?:set|sets|setting)\s+free(?=\s+{_FREED}\b)", re.I)
 _RESCUE_LEMMAS = {"rescue", "save", "free", "liberate"}
 _RESCUE_TRIGGERS = Triggers.of(lemmas=_RESCUE_LEMMAS)
 _RESCUE_GATE = Gate.of(lemmas=_RESCUE_LEMMAS)
@@ -1012,6 +1013,7 @@ class GroupCrimeCheck:
         toks = list(sent)
         if near_words(sent, _CASE_CUES | _FACT_CHECK):
             return
+        found: set[int] = set()  # groups already given a nationality right after them
         for k, noun in enumerate(toks[:-2]):
             if noun.lower_ not in _CRIME_NOUNS or not noun.lower_.endswith("s"):
                 continue
@@ -1027,8 +1029,8 @@ class GroupCrimeCheck:
                 continue
             nat = toks[j]
             if nat.text[:1].isupper() and (nat.lower_ in DEMONYMS or (statistical and nat.ent_type_ == "NORP")):
+                found.add(noun.i)
                 yield noun, nat
-                return
         if statistical:  # words between the group and the verb: "the gangs behind it are Moldovan"
             for nat in toks:
                 if nat.dep_ not in ("acomp", "attr") or nat.head.lemma_ != "be" or not nat.text[:1].isupper():
@@ -1036,7 +1038,7 @@ class GroupCrimeCheck:
                 if nat.lower_ not in DEMONYMS and nat.ent_type_ != "NORP":
                     continue
                 for noun in nat.head.children:
-                    if noun.dep_ == "nsubj" and noun.lower_ in _CRIME_NOUNS and noun.lower_.endswith("s") \
+                    if noun.dep_ == "nsubj" and noun.i not in found and noun.lower_ in _CRIME_NOUNS and noun.lower_.endswith("s") \
                             and not any(c.like_num or c.dep_ in ("nummod", "relcl", "acl") for c in noun.children):
                         # not "the three smugglers ...", "the smugglers who took her money ...": a case
                         yield noun, nat
