@@ -117,13 +117,15 @@ class _WordGateIndex:
     def number(self, gate: Gate) -> int:
         number = self._numbers.get(id(gate))
         if number is None:
-            number = self._numbers[id(gate)] = len(self._gates)
-            self._gates.append(gate)
+            number = len(self._gates)
             for word in gate.words:
                 self._exact.setdefault(word, []).append(number)
             for prefix in gate.prefixes:
                 self._prefix.setdefault(prefix, []).append(number)
             self._lengths = tuple(sorted({len(p) for p in self._prefix}))
+            # counted last: a word decided meanwhile (another thread's scan) is brought up to date
+            self._gates.append(gate)
+            self._numbers[id(gate)] = number
             self._recent.clear()
         return number
 

@@ -56,10 +56,13 @@ def test_gates_see_what_word_sets_cannot():
     word glued on) the data-claim gate; a long s ('ſmuggling', matched by re.I) the terminology gate."""
     from awareness_check.gates import paragraph_words
 
+    from awareness_check.documents.model import Block
+
     class Seg:
         def __init__(self, text):
             self.text = text
             self.words = paragraph_words(text)
+            self.block = Block(0, 0, len(text), text)
 
     assert DataClaimCheck.gate.opens(Seg("It cost the migrants 5%."))
     assert not DataClaimCheck.gate.opens(Seg("It cost 5%."))  # a figure about something else (SUBJECT)

