@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .documents import Block, Document
-from .gates import gate_opens_with, number_word_gates, opened_word_gates, word_gate_count, word_gate_test
+from .gates import gate_test, number_word_gates, opened_word_gates, word_gate_count
 from .pipeline import PipelineInfo
 
 BATCH_SIZE = 64  # nlp-stack.md: speed is flat from 32 to 256, memory is not
@@ -84,7 +84,7 @@ class GateAnswers:
     def __init__(self, paragraphs: int):
         self.paragraphs = paragraphs
         # id(gate) -> (gate, answers, word test); the gate is kept so its id stays its own
-        self._rows: dict[int, tuple[object, bytearray, Callable | None]] = {}
+        self._rows: dict[int, tuple[object, bytearray, Callable]] = {}
         # per paragraph: (word gates numbered then, the numbers of those its words open)
         self._opened: list[tuple[int, frozenset[int]] | None] = [None] * paragraphs
 
@@ -92,14 +92,11 @@ class GateAnswers:
         row = self._rows.get(id(gate))
         if row is None:
             number_word_gates(gate)  # before any paragraph's opened set is read for it
-            row = self._rows[id(gate)] = (gate, bytearray(self.paragraphs), word_gate_test(gate))
+            row = self._rows[id(gate)] = (gate, bytearray(self.paragraphs), gate_test(gate))
         i = segment.block.index
         answer = row[1][i]
         if not answer:
-            opened = self._opened_by(segment)
-            test = row[2]
-            answer = 2 if (test(opened) if test is not None else gate_opens_with(gate, segment, opened)) else 1
-            row[1][i] = answer
+            answer = row[1][i] = 2 if row[2](self._opened_by(segment), segment) else 1
         return answer == 2
 
     def _opened_by(self, segment: Segment) -> frozenset[int]:

@@ -113,6 +113,9 @@ class _WordGateIndex:
         # later is decided for a word when that word is next asked about, not every word again
         self._by_word: dict[str, tuple[int, frozenset[int]]] = {}
         self._recent: dict[frozenset[str], frozenset[int]] = {}  # the last few word sets asked about
+        # (gates numbered then, words opening none of them): replaced, not emptied, when one is
+        # numbered, so a scan still holding the old set adds to that one
+        self._opens_none: tuple[int, set[str]] = (0, set())
 
     def number(self, gate: Gate) -> int:
         number = self._numbers.get(id(gate))
@@ -159,10 +162,19 @@ class _WordGateIndex:
         known = self._recent.get(words)
         if known is not None:
             return known
+        count = len(self._gates)
+        state = self._opens_none
+        if state[0] != count:  # a gate numbered since: any word may open it
+            state = self._opens_none = (count, set())
+        none = state[1]
         opened: set[int] = set()
         of = self._of_word
-        for word in words:
-            opened.update(of(word))
+        for word in words.difference(none):  # most words of a paragraph open no gate
+            numbers = of(word)
+            if numbers:
+                opened.update(numbers)
+            else:
+                none.add(word)
         result = self._recent[words] = frozenset(opened)
         if len(self._recent) > 8:
             del self._recent[next(iter(self._recent))]
@@ -181,27 +193,70 @@ class _WordGateIndex:
 _WORD_GATES = _WordGateIndex()
 
 
-def word_gate_test(gate) -> "Callable[[frozenset[int]], bool] | None":
-    """A word gate (``Gate``s under any nesting of ``AnyGate`` and ``AllGate``) as a test on
-    :func:`opened_word_gates`: it opens where one of its conjunctions (sets of gate numbers) is
-    wholly among the opened gates, a set comparison each. None when some part of it reads more
-    than words (a ``TextGate``) or the conjunctions would be too many."""
+def gate_test(gate) -> "Callable[[frozenset[int], object], bool]":
+    """``gate.opens(segment)`` as a test of ``(opened, segment)``, where ``opened`` is the
+    paragraph's :func:`opened_word_gates` (computed after :func:`number_word_gates`): the word
+    gates under any nesting of ``AnyGate`` and ``AllGate`` become set comparisons, one per
+    conjunction of gate numbers; only the other parts (digits, folded letters, a check's own
+    test) are asked of the segment, after the word parts of an ``AllGate``."""
+    gate = _word_form(gate)
     dnf = _conjunctions(gate)
-    if dnf is None:
-        return None
+    if dnf is not None:
+        return _any_conjunction(dnf)
+    if isinstance(gate, AnyGate):
+        word_parts = [c for g in gate.gates if (d := _conjunctions(_word_form(g))) is not None for c in d]
+        words = _any_conjunction(list(dict.fromkeys(word_parts))) if word_parts else None
+        others = tuple(gate_test(g) for g in gate.gates if _conjunctions(_word_form(g)) is None)
+        if words is None:
+            return lambda opened, segment: any(t(opened, segment) for t in others)
+        return lambda opened, segment: words(opened, segment) or any(t(opened, segment) for t in others)
+    if isinstance(gate, AllGate):
+        parts = sorted(gate.gates, key=lambda g: _conjunctions(_word_form(g)) is None)  # word parts first
+        tests = tuple(gate_test(g) for g in parts)
+        return lambda opened, segment: all(t(opened, segment) for t in tests)
+    return lambda opened, segment: gate.opens(segment)
+
+
+def _any_conjunction(dnf: list[frozenset[int]]) -> "Callable[[frozenset[int], object], bool]":
+    """True where one of the conjunctions is wholly opened; many are filed by one of their
+    numbers, so a paragraph only compares those of the gates it opened."""
+    if frozenset() in dnf:
+        return lambda opened, segment: True
     if len(dnf) == 1:
-        return dnf[0].issubset
-    return lambda opened: any(c <= opened for c in dnf)
+        only = dnf[0]
+        return lambda opened, segment: only <= opened
+    if len(dnf) <= 4:
+        return lambda opened, segment: any(c <= opened for c in dnf)
+    singles = frozenset(min(c) for c in dnf if len(c) == 1)
+    filed: dict[int, list[frozenset[int]]] = {}
+    for c in dnf:
+        if len(c) > 1:
+            filed.setdefault(min(c), []).append(c)
+    keys = frozenset(filed)
+
+    def test(opened: frozenset[int], segment) -> bool:
+        if not singles.isdisjoint(opened):
+            return True
+        return any(c <= opened for n in keys.intersection(opened) for c in filed[n])
+    return test
+
+
+def _word_form(gate):
+    """A gate that is a union of word gates built on first use (``as_word_gate``) as that union."""
+    as_word_gate = getattr(gate, "as_word_gate", None)
+    return as_word_gate() if as_word_gate is not None else gate
 
 
 _MAX_CONJUNCTIONS = 64
 
 
 def _conjunctions(gate) -> list[frozenset[int]] | None:
+    """The gate as a union of conjunctions of word-gate numbers; None when some part reads more
+    than words or the conjunctions would be too many."""
     if isinstance(gate, Gate):
         return [frozenset((_WORD_GATES.number(gate),))]
     if isinstance(gate, (AnyGate, AllGate)):
-        parts = [_conjunctions(g) for g in gate.gates]
+        parts = [_conjunctions(_word_form(g)) for g in gate.gates]
         if any(p is None for p in parts):
             return None
         if isinstance(gate, AnyGate):
@@ -218,6 +273,7 @@ def _conjunctions(gate) -> list[frozenset[int]] | None:
 
 def number_word_gates(gate) -> None:
     """Number every word gate inside ``gate`` (so an opened set computed after this holds them)."""
+    gate = _word_form(gate)
     if isinstance(gate, Gate):
         _WORD_GATES.number(gate)
     elif isinstance(gate, (AnyGate, AllGate)):
@@ -230,23 +286,41 @@ def word_gate_count() -> int:
     return len(_WORD_GATES._gates)
 
 
-def gate_opens_with(gate, segment, opened: frozenset[int]) -> bool:
-    """``gate.opens(segment)`` with its word gates read from ``opened`` (the paragraph's
-    :func:`opened_word_gates`, computed after :func:`number_word_gates`); the other parts (digits,
-    folded letters, a check's own test) asked as usual."""
-    if isinstance(gate, Gate):
-        return _WORD_GATES.number(gate) in opened
-    if isinstance(gate, AnyGate):
-        return any(gate_opens_with(g, segment, opened) for g in gate.gates)
-    if isinstance(gate, AllGate):
-        return all(gate_opens_with(g, segment, opened) for g in gate.gates)
-    return gate.opens(segment)
-
-
 def opened_word_gates(words: frozenset[str]) -> frozenset[int]:
     """The numbers of the word gates ``words`` opens (see :func:`word_gate_test`); a gate first
     numbered after this call is not in the answer, so number gates before asking."""
     return _WORD_GATES.opened_by(words)
+
+
+class WordSetsGate:
+    """Opens where every word of one of its sets is present: many multi-word phrases at once
+    ('illegal resident' needs 'illegal' and 'resident', not 'resident' alone, which a year of
+    news holds in every other paragraph). Each set is filed under one of its words (the longest,
+    usually the rarest), so a paragraph only compares the sets of the words it holds."""
+
+    def __init__(self, word_sets: Iterable[Iterable[str]]):
+        by_key: dict[str, set[frozenset[str]]] = {}
+        for words in word_sets:
+            words = frozenset(words)
+            if words:
+                key = max(sorted(words), key=len)
+                by_key.setdefault(key, set()).add(words - {key})
+        # a key filed with no other word opens on its own: the other sets filed under it add nothing
+        self._by_key = {k: (() if frozenset() in sets else tuple(sets)) for k, sets in by_key.items()}
+        self._keys = frozenset(self._by_key)
+
+    def opens(self, segment) -> bool:
+        return self.opens_words(segment.words)
+
+    def opens_text(self, text: str) -> bool:
+        return self.opens_words(paragraph_words(text))
+
+    def opens_words(self, words: frozenset[str]) -> bool:
+        for key in self._keys.intersection(words):
+            rests = self._by_key[key]
+            if not rests or any(rest <= words for rest in rests):
+                return True
+        return False
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,7 @@ def test_lexicon_matcher_gates_lose_no_match(pipeline, rules, reference):
         for gate, test, *_ in compiled.pattern_groups:
             if gate is not None:
                 answer = gate.opens_words(seg.words)
-                assert test(opened_word_gates(seg.words)) == answer, (seg.text, gate)
+                assert test(opened_word_gates(seg.words), seg) == answer, (seg.text, gate)
                 opened += answer
         gated = [(key, span.start, span.end) for key, span in compiled.matches(seg.doc, seg.words)]
         ungated = [(key, span.start, span.end) for key, span in compiled.matches(seg.doc, None)]
@@ -198,3 +198,63 @@ def test_a_gate_first_asked_after_a_paragraph_was_read_is_answered_for_it():
     assert not Gate.of(prefixes=["traffick"], words=["smuggler"]).opens_words(words)
     assert not Gate.of().opens_words(words)
     assert Gate.of(prefixes=["smugglers"]).opens_words(words) and not Gate.of(prefixes=["smugglerss"]).opens_words(words)
+
+
+def test_lexicon_phrases_are_gated_by_all_their_whole_words(rules):
+    """A phrase of several words opens only where each word it must hold is present: 'illegal
+    resident' is not read in every paragraph about a resident (a year of news holds one in every
+    other paragraph); words the tokenizer may cut out of a longer word are not required."""
+    from awareness_check.checks.lexical import phrase_words, term_gate
+
+    assert phrase_words("illegal resident") == {"illegal", "resident"}
+    assert phrase_words("what did she expect") == {"what", "did", "she", "expect"}
+    assert "a" not in phrase_words("a man's job")  # 'ima' is tokenised 'i', 'm', 'a'
+    assert "don" not in phrase_words("boys don't cry")  # the matcher also matches "do n't"
+    assert "10" not in phrase_words("walk 10 km") and "km" not in phrase_words("walk 10 km")
+    gate = term_gate(rules)
+    assert not gate.opens_words(paragraph_words("Residents expect the council to act on the work."))
+    assert gate.opens_words(paragraph_words("He was an illegal resident, they said."))
+
+
+def _glued_variants(nlp, form: str) -> list[str]:
+    """Texts the PhraseMatcher may match ``form`` in: as written, its tokens with no space or one
+    space between them, and glued to the rest of a special case or a number at either end."""
+    from spacy.attrs import ORTH
+    from spacy.lang.en import English
+
+    tokens = [t.text for t in nlp.make_doc(form)]
+    texts = [form, "".join(tokens), " ".join(tokens)]
+    low = form.lower()
+    for key, parts in English.Defaults.tokenizer_exceptions.items():
+        orths = [str(p.get(ORTH, "")) for p in parts]
+        for k in range(1, len(orths)):
+            before, after = "".join(orths[:k]), "".join(orths[k:])
+            if low.startswith(orths[k].lower()):
+                texts.append(before + form)
+            if low.endswith(orths[k - 1].lower()):
+                texts.append(form + after)
+    texts += ["5" + form, form + "km", "10" + form]
+    return [f"So {t} here." for t in dict.fromkeys(texts)]
+
+
+def test_phrase_gates_open_wherever_the_phrase_matcher_matches(pipeline, rules):
+    """The phrase gate is a necessary condition: every lexicon phrase, written as the matcher can
+    meet it (spaces dropped or added between its tokens, glued to a special case or a number),
+    is matched only in text whose words open the term gate."""
+    from spacy.matcher import PhraseMatcher
+
+    from awareness_check.checks.lexical import surface_forms, term_gate
+
+    nlp, _info = pipeline
+    gate = term_gate(rules)
+    checked = 0
+    for rule in rules.by_kind("term"):
+        for entry in rule.entries:
+            for form in surface_forms(entry):
+                matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+                matcher.add("x", [nlp.make_doc(form)])
+                for text in _glued_variants(nlp, form):
+                    if matcher(nlp.make_doc(text)):
+                        checked += 1
+                        assert gate.opens_words(paragraph_words(text)), (form, text)
+    assert checked > 1500

@@ -31,9 +31,12 @@ class FlipLexiconGate:
     _gate: Gate | None = None
 
     def opens(self, segment) -> bool:
+        return self.as_word_gate().opens(segment)
+
+    def as_word_gate(self) -> Gate:
         if FlipLexiconGate._gate is None:
             FlipLexiconGate._gate = Gate.of(words=list(load_flip_lexicon().words) + list(PRONOUN_WORDS))
-        return FlipLexiconGate._gate.opens(segment)
+        return FlipLexiconGate._gate
 
 
 FLIP_GATE = FlipLexiconGate()

@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from ..analysis import doc_text, token_columns
 from ..findings import Finding
-from ..gates import AllGate, AnyGate, Gate, opened_word_gates, pieces, word_gate_test
+from ..gates import AllGate, AnyGate, Gate, WordSetsGate, folded_lower, gate_test, opened_word_gates, pieces
 from ..lexicon import Entry, Rule, RuleSet
 from ..textforms import pluralize
 from . import context as ctxmod
@@ -41,7 +41,7 @@ class CompiledTerms:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         # (gate, matcher, plain matcher): a paragraph selective analysis left untagged cannot go
         # through a Matcher holding POS patterns (spaCy E155): it gets the patterns needing no tagger.
-        self.pattern_groups: list[tuple[Gate | None, Callable | None, Matcher, Matcher | None]] = []
+        self.pattern_groups: list[tuple[Gate | None, Callable | None, Matcher, Matcher | None]] = []  # (gate, its test, ...)
         self.lookup: dict[str, tuple[Rule, Entry]] = {}
         for rule in rules.by_kind("term"):
             for entry in rule.entries:
@@ -61,7 +61,7 @@ class CompiledTerms:
                         plain = Matcher(nlp.vocab, validate=True)
                         plain.add(key, [list(p) for p in entry.patterns])
                     gate = _entry_gate(entry)
-                    self.pattern_groups.append((gate, word_gate_test(gate), matcher, plain))
+                    self.pattern_groups.append((gate, gate_test(gate) if gate is not None else None, matcher, plain))
         self.vocab = nlp.vocab
 
     def matches(self, doc, words: frozenset[str] | None = None):
@@ -71,9 +71,8 @@ class CompiledTerms:
         found = []
         opened = opened_word_gates(words) if words is not None else None  # every entry's gate at once
         for gate, test, matcher, plain in self.pattern_groups:
-            if opened is not None and gate is not None:
-                if not (test(opened) if test is not None else gate.opens_words(words)):
-                    continue
+            if opened is not None and gate is not None and not test(opened, None):  # word parts only
+                continue
             m = matcher if tagged else plain
             if m is not None:
                 found.extend(m(doc))
@@ -250,29 +249,100 @@ def _pattern_gate(pattern) -> "Gate | AllGate | None":
     return gates[0] if len(gates) == 1 else AllGate(tuple(gates))
 
 
+def phrase_words(form: str) -> frozenset[str]:
+    """The paragraph words a phrase cannot match without: each word of it that the text must
+    hold as a whole word wherever the PhraseMatcher matches it. Not so a word the tokenizer may
+    have cut out of a longer word of the text, for the matcher ignores the spaces between
+    tokens (``_glued``): the 'a' of 'ima' at the phrase's start, 'what' before 'd' ('whatd'),
+    a number before a unit ('10' of '10km'), or any word of a special case the phrase holds
+    ('don' of "don't", which also matches "do n't"). A phrase with no whole word keeps its
+    longest ('he/she')."""
+    low = folded_lower(form)
+    found = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(low)]
+    if not found:
+        return frozenset()
+    starts, ends, pairs, specials = _glued()
+
+    def glued(a: str, b: str) -> bool:
+        return (a, b) in pairs or (a[-1].isdigit() and b in starts)
+
+    split = [(m.start(), m.end()) for m in specials.finditer(low)]
+    required = set()
+    last = len(found) - 1
+    for i, (start, end, part) in enumerate(found):
+        if any(s < end and start < e for s, e in split) or _DIGIT_LETTER.search(part):
+            continue
+        if start == 0 and part in starts or end == len(low) and (part in ends or part[-1].isdigit()):
+            continue  # what comes before or after the match is not known
+        if i > 0 and low[found[i - 1][1]:start].isspace() and glued(found[i - 1][2], part):
+            continue
+        if i < last and low[end:found[i + 1][0]].isspace() and glued(part, found[i + 1][2]):
+            continue
+        required.add(part)
+    return frozenset(required) or frozenset((max((p for _, _, p in found), key=len),))
+
+
+_PIECE = re.compile(r"[^\W_]+")
+_DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def _glued() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]], re.Pattern]:
+    """Where the English tokenizer splits between two letters or digits: the words that can start
+    a token glued to the one before it ('a' of 'ima'; a unit or currency after a number: 'km',
+    'us' of 'US$'), those that can end one glued to the next ('what' of 'whats'), the glued
+    pairs of the special cases (('what', 's')), and a pattern finding those special cases whole."""
+    from spacy.attrs import ORTH
+    from spacy.lang.char_classes import _currency, _units
+    from spacy.lang.en import English
+
+    units = {p[0] for u in (_units + " " + _currency).split() if (p := pieces(u.replace("\\", "")))}
+    starts, ends, pairs = set(units), set(), set()
+    keys = []
+    for text, tokens in English.Defaults.tokenizer_exceptions.items():
+        orths = [folded_lower(str(token.get(ORTH, ""))) for token in tokens]
+        glued = False
+        for a, b in zip(orths, orths[1:]):
+            if a and b and _PIECE.match(a[-1]) and _PIECE.match(b[0]):
+                pairs.add((pieces(a)[-1], pieces(b)[0]))
+                ends.add(pieces(a)[-1])
+                starts.add(pieces(b)[0])
+                glued = True
+        if glued:
+            keys.append(re.escape(folded_lower(text)))
+    special = re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(set(keys), key=len, reverse=True)) + r")(?![^\W_])")
+    return frozenset(starts), frozenset(ends), frozenset(pairs), special
+
+
 def term_gate(rules: RuleSet) -> "AnyGate | None":
-    """Every ``term`` entry's phrases, each by its longest word, and its token patterns (the gate
-    of its Matcher, ``_entry_gate``): a paragraph it does not open cannot match any entry."""
+    """Every ``term`` entry's phrases, each by all its words (``phrase_words``), and its token
+    patterns (the gate of its Matcher, ``_entry_gate``): a paragraph it does not open cannot match
+    any entry."""
     words: set[str] = set()
+    phrases: set[frozenset[str]] = set()
     pattern_gates = []
     for rule in rules.by_kind("term"):
         for entry in rule.entries:
             for form in surface_forms(entry):
-                parts = pieces(form)
-                if not parts:
+                required = phrase_words(form)
+                if not required:
                     return None
-                words.add(max(parts, key=len))
+                if len(required) == 1:
+                    words.update(required)
+                else:
+                    phrases.add(required)
             if entry.patterns:
                 patterns = _entry_gate(entry)
                 if patterns is None:
                     return None
                 pattern_gates.extend(patterns.gates if isinstance(patterns, AnyGate) else (patterns,))
-    # one word gate for the phrases and the single-word patterns, then the patterns needing several words
+    # one word gate for the one-word phrases and the single-word patterns, one for the phrases of
+    # several words, then the patterns needing several words
     single = Gate.of(words)
     for gate in pattern_gates:
         if isinstance(gate, Gate):
             single = single | gate
-    return AnyGate((single, *(g for g in pattern_gates if not isinstance(g, Gate))))
+    return AnyGate((single, WordSetsGate(phrases), *(g for g in pattern_gates if not isinstance(g, Gate))))
 
 
 class TermCheck:

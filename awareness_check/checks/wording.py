@@ -180,6 +180,10 @@ class RuleGate:
     def opens_words(self, words: frozenset[str]) -> bool:
         return self._built().opens_words(words) or (self.extra is not None and self.extra.opens_words(words))
 
+    def as_word_gate(self):
+        """The same gate as word gates (gates.gate_test answers it from the paragraph's opened set)."""
+        return self._built() if self.extra is None else AnyGate((self._built(), self.extra))
+
     def opens_text(self, text: str) -> bool:
         return self.opens_words(paragraph_words(text))
 
