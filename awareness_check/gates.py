@@ -133,14 +133,10 @@ class _WordGateIndex:
         return number
 
     def prefix_opens(self, gate: Gate, words: frozenset[str]) -> bool:
-        """Whether a word of ``words`` begins with one of ``gate``'s prefixes: from the paragraph's
-        answer if it was asked for, else word by word (a sentence's words, asked about once)."""
+        """Whether a word of ``words`` begins with one of ``gate``'s prefixes (from the gates the
+        words open, kept for the last few word sets: checks ask several gates of one sentence)."""
         number = self.number(gate)
-        known = self._recent.get(words)
-        if known is not None:
-            return number in known
-        of = self._of_word
-        return any(number in of(word) for word in words)
+        return number in self.opened_by(words)
 
     def _of_word(self, word: str) -> frozenset[int]:
         known = self._by_word.get(word)
@@ -323,6 +319,13 @@ class WordSetsGate:
         return False
 
 
+def _is_word_gate(gate) -> bool:
+    """Made of ``Gate``s alone, under any nesting of ``AnyGate`` and ``AllGate``."""
+    if isinstance(gate, Gate):
+        return True
+    return isinstance(gate, (AnyGate, AllGate)) and all(_is_word_gate(g) for g in gate.gates)
+
+
 @dataclass(frozen=True)
 class AnyGate:
     """Opens where any of its gates opens (a check whose findings have several independent starts)."""
@@ -333,7 +336,16 @@ class AnyGate:
         return any(g.opens(segment) for g in self.gates)
 
     def opens_text(self, text: str) -> bool:
-        return any(g.opens_text(text) for g in self.gates)
+        words = None  # read once for all the word gates among the parts
+        for g in self.gates:
+            if _is_word_gate(g):
+                if words is None:
+                    words = paragraph_words(text)
+                if g.opens_words(words):
+                    return True
+            elif g.opens_text(text):
+                return True
+        return False
 
     def opens_words(self, words: frozenset[str]) -> bool:
         """The same for a bare word set: only for unions of word gates (a ``TextGate`` needs the text)."""
