@@ -57,15 +57,19 @@ def _captions(adoc: AnalyzedDocument) -> list[Detail]:
     return out
 
 
+# Every TESTIMONY match holds one of these words (and every QUOTE an opening quotation mark).
+TESTIMONY_WORDS = frozenset({"told", "tells", "opened", "confided", "shared"})
+
+
 def _testimony(adoc: AnalyzedDocument) -> list[Detail]:
     out = []
     for seg in adoc.segments:
-        for m in TESTIMONY.finditer(seg.text):
+        for m in TESTIMONY.finditer(seg.text) if not TESTIMONY_WORDS.isdisjoint(seg.words) else ():
             subject = m.group(0).split()[0].rstrip(",")
             if subject.lower() not in ("she", "he", "they") and (not subject[:1].isupper() or ROLE.fullmatch(subject)):
                 continue  # "the minister told us everything about the law" is not testimony
             out.append(Detail("IDR006", None, seg, m.start(), m.end(), []))
-        for m in QUOTE.finditer(seg.text):
+        for m in QUOTE.finditer(seg.text) if '"' in seg.text or "\u201c" in seg.text else ():
             attribution = QUOTE_ATTRIBUTION.match(seg.text, m.end())
             if not attribution or not FIRST_PERSON_HARM.search(m.group("q")):
                 continue

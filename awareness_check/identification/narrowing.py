@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..analysis import AnalyzedDocument
 from .gate import AGE_GATE
@@ -10,13 +11,14 @@ from .places import _group_cores, _hometowns, _phrase_span, _place_cores, _shelt
 from .people import Person
 
 
-def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: bool) -> list[Detail]:
+def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: Callable[[], bool]) -> list[Detail]:
+    """``pseudonyms``: whether the draft says its names are changed (asked only of an adult's full name)."""
     out: list[Detail] = []
     # a lone first name without an age is too weak a signal (entity errors: "the Alentejo")
     risky = [p for p in people if p.at_risk and not p.excluded and (p.full or p.aged)]
     for p in risky:
         first_full = next(((seg, s, e) for seg, s, e in p.mentions if len(_words(seg.text[s:e])) >= 2), None)
-        if first_full and not (pseudonyms and not p.child):
+        if first_full and (p.child or not pseudonyms()):
             seg, s, e = first_full
             parts = [(s, e, "[NAME]")]
             age = re.match(r",\s+(\d{1,2})(?=\s*,)|\s+\((\d{1,2})\)", seg.text[e:e + 8])
@@ -27,20 +29,25 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
                 e = e + age.end(g) + (1 if g == 2 else 0)
             out.append(Detail("IDR001", "child" if p.child else "victim", seg, s, e, parts))
     # places and ages in sentences about an at-risk person or an unnamed child with an age
-    mentioned = {id(sg) for p in risky for sg, s, e in p.mentions}
+    mentioned: dict[int, list[tuple[int, int]]] = {}  # id(paragraph) -> (person, mention start), in ``risky`` order
+    for k, p in enumerate(risky):
+        for sg, s, e in p.mentions:
+            mentioned.setdefault(id(sg), []).append((k, s))
     for seg in adoc.segments:
-        if id(seg) not in mentioned and not seg.opened(AGE_GATE):
+        aged = seg.opened(AGE_GATE)  # else no sentence of the paragraph has an age either
+        here = mentioned.get(id(seg), ())
+        if not here and not aged:
             continue  # no sentence here is about an at-risk person, and without an age none has a child or victim
         text = seg.text
         last_person = None
         for sent in seg.sents:
             stext = text[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
-            about = [p for p in risky if any(sg is seg and sent.start_char <= s < sent.end_char for sg, s, e in p.mentions)]
+            about = [risky[k] for k in dict.fromkeys(k for k, s in here if sent.start_char <= s < sent.end_char)]
             if about:
                 last_person = about[0]
             elif last_person is not None and re.match(r"\s*(?:She|He|They)\b", stext):
                 about = [last_person]
-            if not about and not AGE_GATE.opens_text(stext):
+            if not about and not (aged and AGE_GATE.opens_text(stext)):
                 continue  # a child or a victim here needs an age
             child_noun = re.search(r"\b(?:girl|boy|child|teenager|pupil|minor|schoolgirl|schoolboy|daughter|son)\b", stext, re.I)
             ages = [m for m in AGE.finditer(stext)]
