@@ -34,7 +34,7 @@ def test_drafts_give_textstats_figures():
 WORDS = st.sampled_from(["Trafficking", "trafficking", "don't", "'quoted'", "well-being", "co-operation", "U.N.",
                          "mother-in-law", "naïve", "rock'n'roll", "x", "I", "Extraordinary", "anti-slavery", "1,200",
                          "per", "cent", "—", "(helpline)", "exploitation.", "Why?", "it's", "children's", "O'Brien",
-                         "İbrahim", "İstiklal", "İnanç"])
+                         "İbrahim", "İstiklal", "İnanç", "'", "--", "…", "a"])
 
 
 @settings(max_examples=60, deadline=None)

@@ -1,8 +1,8 @@
 """textstat's per-word counts, computed once per distinct word (readability on long drafts).
 
 textstat 0.7.8 (pinned, see readability.py) counts syllables, polysyllables and difficult words
-by looking up every running word, behind 128-entry caches: on a long document nearly every
-lookup misses and the figures cost about 15 s per million words, more than the rest of the scan.
+by looking up every running word, behind 128-entry caches (and its sentence count counts each
+sentence's words with two regex passes): on a long document nearly every lookup misses and the figures cost about 15 s per million words, more than the rest of the scan.
 The functions below return exactly what textstat's own return (the sum over each distinct word
 of its count times textstat's value for it; tests/test_textstat_counts.py compares them on
 real drafts and generated text), and :func:`counted_once` puts them in place of textstat's for
@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from textstat.backend.counts._count_polysyllable_words import count_polysyllable_words as _polysyllables
+from textstat.backend.counts._count_sentences import count_sentences as _sentences
+from textstat.backend.counts._count_words import count_words
 from textstat.backend.counts._count_syllables import count_syllables as _syllables
 from textstat.backend.selections._list_difficult_words import list_difficult_words as _difficult
 from textstat.backend.selections._list_words import list_words
@@ -88,7 +90,31 @@ def list_difficult_words(text: str, syllable_threshold: int, lang: str) -> list[
     return [w for w in words if w in hard]
 
 
-_REPLACEMENTS = {_syllables: count_syllables, _polysyllables: count_polysyllable_words, _difficult: list_difficult_words}
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # textstat's own
+_PIECE_WITH_WORD_CHAR = re.compile(r"[^\w\s]*\w\S*")  # a whitespace-separated piece holding a letter or digit
+
+
+@lru_cache(maxsize=1)  # asked by several formulas of one text
+def count_sentences(text: str) -> int:
+    """textstat's count: its sentences less those of two words or fewer, where textstat counts a
+    sentence's words after removing punctuation (two regex passes a sentence). Removing
+    characters never adds a word, and never removes one holding a letter or digit: a sentence
+    of two pieces or fewer has two words or fewer, one with three such pieces has three or more;
+    only the others are counted textstat's way."""
+    if len(text) == 0:
+        return 0
+    sentences = _SENTENCE.findall(text)
+    ignored = 0
+    for sentence in sentences:
+        if len(sentence.split(maxsplit=2)) <= 2:
+            ignored += 1
+        elif len(_PIECE_WITH_WORD_CHAR.findall(sentence)) < 3:
+            ignored += count_words(sentence) <= 2
+    return max(1, len(sentences) - ignored)
+
+
+_REPLACEMENTS = {_syllables: count_syllables, _polysyllables: count_polysyllable_words, _difficult: list_difficult_words,
+                 _sentences: count_sentences}
 
 
 @contextmanager
