@@ -2,7 +2,8 @@
 
 textstat 0.7.8 (pinned, see readability.py) counts syllables, polysyllables and difficult words
 by looking up every running word, behind 128-entry caches (and its sentence count counts each
-sentence's words with two regex passes): on a long document nearly every lookup misses and the figures cost about 15 s per million words, more than the rest of the scan.
+sentence's words with two regex passes): on a long document nearly every lookup misses and
+the figures cost about 15 s per million words, more than the rest of the scan.
 The functions below return exactly what textstat's own return (the sum over each distinct word
 of its count times textstat's value for it; tests/test_textstat_counts.py compares them on
 real drafts and generated text), and :func:`counted_once` puts them in place of textstat's for
