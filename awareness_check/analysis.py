@@ -89,15 +89,48 @@ class GateAnswers:
         self._opened: list[tuple[int, frozenset[int]] | None] = [None] * paragraphs
 
     def opened(self, gate, segment: Segment) -> bool:
-        row = self._rows.get(id(gate))
-        if row is None:
-            number_word_gates(gate)  # before any paragraph's opened set is read for it
-            row = self._rows[id(gate)] = (gate, bytearray(self.paragraphs), gate_test(gate))
+        row = self._row(gate)
         i = segment.block.index
         answer = row[1][i]
         if not answer:
             answer = row[1][i] = 2 if row[2](self._opened_by(segment), segment) else 1
         return answer == 2
+
+    def opened_by_gates(self, gates, segment: Segment) -> list[bool]:
+        """:meth:`opened` for several gates of one paragraph (the selector asks every check's)."""
+        i = segment.block.index
+        rows = [self._row(gate) for gate in gates]  # every gate numbered before the opened set is read
+        opened = None
+        out = []
+        for row in rows:
+            answer = row[1][i]
+            if not answer:
+                if opened is None:
+                    opened = self._opened_by(segment)
+                answer = row[1][i] = 2 if row[2](opened, segment) else 1
+            out.append(answer == 2)
+        return out
+
+    def opened_segments(self, gate, segments: list[Segment]) -> list[Segment]:
+        """The paragraphs of ``segments`` (this document's) that ``gate`` opens."""
+        row = self._row(gate)
+        answers, test = row[1], row[2]
+        out = []
+        for segment in segments:
+            i = segment.block.index
+            answer = answers[i]
+            if not answer:
+                answer = answers[i] = 2 if test(self._opened_by(segment), segment) else 1
+            if answer == 2:
+                out.append(segment)
+        return out
+
+    def _row(self, gate) -> tuple[object, bytearray, Callable]:
+        row = self._rows.get(id(gate))
+        if row is None:
+            number_word_gates(gate)  # before any paragraph's opened set is read for it
+            row = self._rows[id(gate)] = (gate, bytearray(self.paragraphs), gate_test(gate))
+        return row
 
     def _opened_by(self, segment: Segment) -> frozenset[int]:
         """The word gates the paragraph's words open, kept for the paragraph (checks ask their gates

@@ -369,6 +369,9 @@ class AllGate:
         return all(g.opens_words(words) for g in self.gates)
 
 
+ALWAYS = AllGate(())  # opens on every paragraph (every one of no conditions holds)
+
+
 class TextGate:
     """Opens where ``pattern`` matches the paragraph text (for what a word set cannot say: digits)."""
 

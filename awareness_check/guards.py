@@ -67,15 +67,17 @@ def protected_ranges(norm_text: str) -> tuple[tuple[tuple[int, int], ...], tuple
     return tuple(ranges), tuple(runs)
 
 
-def quote_ranges(norm_text: str) -> list[tuple[int, int, int, int]]:
-    """(quote start, quote end, sentence start, sentence end) in normalised offsets."""
+@lru_cache(maxsize=2)
+def quote_ranges(norm_text: str) -> tuple[tuple[int, int, int, int], ...]:
+    """(quote start, quote end, sentence start, sentence end) in normalised offsets. Cached like
+    :func:`protected_ranges`: the flip summary and the guards both read them."""
     out = []
     for m in _QUOTE.finditer(norm_text):
         s_start = max(norm_text.rfind(". ", 0, m.start()), norm_text.rfind("\n", 0, m.start())) + 1
         ends = [i for i in (norm_text.find(". ", m.end()), norm_text.find("\n", m.end())) if i >= 0]
         s_end = min(ends) if ends else len(norm_text)
         out.append((m.start(), m.end(), s_start, s_end))
-    return out
+    return tuple(out)
 
 
 def apply_guards(findings: list[Finding], adoc: AnalyzedDocument) -> list[Finding]:

@@ -2,7 +2,8 @@
 
 The full ``en_core_web_sm`` pipeline runs at a few thousand words a second; the tokenizer at a few
 hundred thousand. Most sentences of a draft contain nothing any check needs a parse or entities
-for, so each check names its triggers (``wants(sentence) -> bool``), how many sentences either
+for, so each check names its triggers (``wants(sentence) -> bool``; ``paragraph_wants(paragraph)`` gives
+a paragraph's, told what its gates say), how many sentences either
 side of a trigger it reads (``context_sentences``; a check that does not say reads its whole
 paragraph) and which other sentences its decision reads (``also_reads``: a name's other mentions,
 a source line). Triggers are only asked of paragraphs the check's gate opens (gates.py).
@@ -18,7 +19,7 @@ splice would not reproduce its tokens or sentences, the paragraph is analysed wh
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Callable, Iterable
 
 import numpy
@@ -29,7 +30,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .analysis import GateAnswers, Segment, doc_text, drop_tensor, keep_text
-from .gates import gate_of
+from .gates import ALWAYS, gate_of
 
 # Share of a paragraph's tokens above which the whole paragraph is analysed: the splice saves little
 # there, and a whole paragraph is analysed exactly as without selection.
@@ -53,6 +54,14 @@ class Selector:
     tagger and the entity recognizer are asked first (:meth:`marks`, :meth:`runs`)."""
 
     predicates: tuple[tuple[object, Callable[[Span], bool], int | None, Callable | None], ...]
+    # per check, ``paragraph_wants(segment)`` when it has one: its ``wants`` for that paragraph's
+    # sentences, told what the paragraph's gates already say (None: ``wants`` itself)
+    paragraph_wants: tuple[Callable | None, ...] = ()
+
+    @cached_property
+    def gates(self) -> tuple:
+        """Each check's gate (a check without one: a gate that always opens)."""
+        return tuple(ALWAYS if gate is None else gate for gate, *_ in self.predicates)
 
     @classmethod
     def from_checks(cls, checks: Iterable) -> "Selector | None":
@@ -62,7 +71,7 @@ class Selector:
             if wants is None:
                 return None  # a check that cannot say: analyse everything, as before
             preds.append((gate_of(check), wants, getattr(check, "context_sentences", None), getattr(check, "also_reads", None)))
-        return cls(tuple(preds))
+        return cls(tuple(preds), tuple(getattr(check, "paragraph_wants", None) for check in checks))
 
     def plan(self, segment: Segment) -> Runs | None:
         """The token ranges of this paragraph to analyse: ``()`` none, ``None`` the whole paragraph.
@@ -74,8 +83,14 @@ class Selector:
         """The sentences wanted outright, and those a check wants only if their first word is a
         name to the tagger or the entity recognizer (``Marks.pending``); ``()`` or ``None`` when that is already the
         answer (nothing, the whole paragraph)."""
-        open_checks = [(wants, context, also) for gate, wants, context, also in self.predicates
-                       if gate is None or segment.opened(gate)]
+        answers = segment.answers
+        if answers is None:
+            opened = [gate is None or segment.opened(gate) for gate, *_ in self.predicates]
+        else:
+            opened = answers.opened_by_gates(self.gates, segment)
+        open_checks = [(wants if per_paragraph is None else per_paragraph(segment), context, also)
+                       for (_gate, wants, context, also), per_paragraph, is_open
+                       in zip(self.predicates, self.paragraph_wants or (None,) * len(self.predicates), opened) if is_open]
         if not open_checks:
             return ()  # not even tokenised here
         sents = segment.sents

@@ -61,7 +61,11 @@ class CheckContext:
         view = self._views.get(id(gate))
         if view is None:
             whole = self.whole or self.adoc
-            segments = [seg for seg in whole.segments if seg.opened(gate)]
+            answers = whole.segments[0].answers if whole.segments else None
+            if answers is not None and all(seg.answers is answers for seg in whole.segments):
+                segments = answers.opened_segments(gate, whole.segments)
+            else:
+                segments = [seg for seg in whole.segments if seg.opened(gate)]
             view = CheckContext(replace(whole, segments=segments), self.rules, self.settings, self.stats, True, whole, self._views)
             self._views[id(gate)] = view
         return view

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..findings import Finding
 from ..identification import Detail, find_details, flagged_name_words, name_mentions
-from ..identification.gate import IDENTIFICATION_GATE, name_linked, wants_analysis
+from ..identification.gate import IDENTIFICATION_GATE, SELECT_CUE_GATE, name_linked, wants_analysis
 from .base import CheckContext
 
 __all__ = ["Detail", "find_details", "flagged_name_words", "name_mentions", "IdentificationCheck", "CHECKS"]
@@ -31,6 +31,11 @@ class IdentificationCheck:
         the sentence, only if the tagger or the entity recognizer makes it a name (``IF_PROPER_NOUN``)."""
         return wants_analysis(sent)
 
+    def paragraph_wants(self, segment):
+        """``wants`` for the sentences of one paragraph: where the paragraph holds no victim, age,
+        kin, child or photo cue at all, no sentence is searched for one."""
+        return wants_analysis if segment.opened(SELECT_CUE_GATE) else _wants_without_cues
+
     def also_reads(self, sents, i: int) -> tuple[int, ...]:
         """Every sentence of the paragraph sharing a capitalised word with this one: people are
         linked by their name words, and each mention's entities, parse and the ORG after it decide
@@ -47,6 +52,10 @@ class IdentificationCheck:
             entry = rule.entry(d.entry) if d.entry else None
             yield ctx.finding(rule, d.segment, (d.start, d.end), entry=entry, detail=d.detail,
                               severity=entry.severity if entry and entry.severity else None)
+
+
+def _wants_without_cues(sent) -> bool | str:
+    return wants_analysis(sent, cues=False)
 
 
 CHECKS = [IdentificationCheck()]

@@ -112,7 +112,7 @@ SELECT_CUE_GATE = AnyGate((DIGITS, FOLDED_LETTERS, Gate.of(
 )))
 
 
-def wants_analysis(sent) -> bool | str:
+def wants_analysis(sent, cues: bool = True) -> bool | str:
     """Selection trigger on a cheaply tokenised sentence (no entities or parse available yet).
 
     Names and places are capitalised words: a sentence without one (other than its first word
@@ -121,6 +121,8 @@ def wants_analysis(sent) -> bool | str:
     "She/He/They", can put a person at risk. Where the sentence's first word is its only
     capitalised one ("Traffickers ...", "Participants ...", but also "Grace ..."), it is wanted
     ``IF_PROPER_NOUN``: the tagger and the entity recognizer (two thirds of the pipeline's cost) decide.
+    ``cues=False``: the paragraph is known to hold no cue (``SELECT_CUE_GATE`` closed on it), so no
+    sentence of it is searched for one (the next sentence's victim word is such a cue too).
     """
     columns = token_columns(sent.doc)
     start = next((k for k in range(sent.start, sent.end) if not columns.space[k]), None)
@@ -134,6 +136,8 @@ def wants_analysis(sent) -> bool | str:
     wanted = True if named_inside else IF_PROPER_NOUN
     if first in _STORY_PRONOUN_IDS:
         return wanted
+    if not cues:
+        return False
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     if SELECT_CUE_GATE.opens_text(text) and SELECT_CUE.search(text):
         return wanted
