@@ -49,8 +49,10 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
                 about = [last_person]
             if not about and not (aged and AGE_GATE.opens_text(stext)):
                 continue  # a child or a victim here needs an age
-            child_noun = re.search(r"\b(?:girl|boy|child|teenager|pupil|minor|schoolgirl|schoolboy|daughter|son)\b", stext, re.I)
             ages = [m for m in AGE.finditer(stext)]
+            if not about and not ages:
+                continue
+            child_noun = re.search(r"\b(?:girl|boy|child|teenager|pupil|minor|schoolgirl|schoolboy|daughter|son)\b", stext, re.I)
             # "the 12-year-old", "aged 15": an age under 18 in these forms always describes a child
             child_here = any((_age_value(m) or 99) < 18 and (child_noun or re.search(r"year-old|aged", m.group(0), re.I))
                              and not re.match(r"\s*(?:-|\u2013|to|and|or)\s*\d", stext[m.end():]) for m in ages)  # not a range: "aged 10 to 14"
