@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .documents import Block, Document
-from .gates import gate_test, number_word_gates, opened_word_gates, word_gate_count
+from .gates import gate_test, number_word_gates, opened_word_gates, word_gate_count, words_only
 from .pipeline import PipelineInfo
 
 BATCH_SIZE = 64  # nlp-stack.md: speed is flat from 32 to 256, memory is not
@@ -87,6 +87,8 @@ class GateAnswers:
         self._rows: dict[int, tuple[object, bytearray, Callable]] = {}
         # per paragraph: (word gates numbered then, the numbers of those its words open)
         self._opened: list[tuple[int, frozenset[int]] | None] = [None] * paragraphs
+        # id(gates) -> (gates, rows, words only?, opened set -> answers): opened_by_gates
+        self._plans: dict[int, tuple] = {}
 
     def opened(self, gate, segment: Segment) -> bool:
         row = self._row(gate)
@@ -96,19 +98,30 @@ class GateAnswers:
             answer = row[1][i] = 2 if row[2](self._opened_by(segment), segment) else 1
         return answer == 2
 
-    def opened_by_gates(self, gates, segment: Segment) -> list[bool]:
-        """:meth:`opened` for several gates of one paragraph (the selector asks every check's)."""
+    def opened_by_gates(self, gates: tuple, segment: Segment) -> list[bool]:
+        """:meth:`opened` for several gates of one paragraph (the selector asks every check's).
+        The gates that read words alone answer alike for paragraphs opening the same word gates:
+        their answers are kept per opened set (a few hundred distinct sets per thousand paragraphs)."""
+        plan = self._plans.get(id(gates))
+        if plan is None:  # every gate numbered before an opened set is read
+            rows = [self._row(gate) for gate in gates]
+            plan = self._plans[id(gates)] = (gates, rows, [words_only(gate) for gate in gates], {})
+        _gates, rows, by_words, known = plan
+        opened = self._opened_by(segment)
+        answers = known.get(opened)
+        if answers is None:
+            if len(known) > 20_000:
+                known.clear()
+            answers = known[opened] = tuple(row[2](opened, None) if plain else None for row, plain in zip(rows, by_words))
         i = segment.block.index
-        rows = [self._row(gate) for gate in gates]  # every gate numbered before the opened set is read
-        opened = None
         out = []
-        for row in rows:
-            answer = row[1][i]
-            if not answer:
-                if opened is None:
-                    opened = self._opened_by(segment)
-                answer = row[1][i] = 2 if row[2](opened, segment) else 1
-            out.append(answer == 2)
+        for row, answer in zip(rows, answers):
+            if answer is None:  # a gate reading more than words: asked of this paragraph, kept
+                answer = row[1][i]
+                if not answer:
+                    answer = row[1][i] = 2 if row[2](opened, segment) else 1
+                answer = answer == 2
+            out.append(answer)
         return out
 
     def opened_segments(self, gate, segments: list[Segment]) -> list[Segment]:

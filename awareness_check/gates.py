@@ -237,6 +237,14 @@ def _any_conjunction(dnf: list[frozenset[int]]) -> "Callable[[frozenset[int], ob
     return test
 
 
+def words_only(gate) -> bool:
+    """The gate reads the paragraph's words alone (its :func:`gate_test` ignores the segment)."""
+    gate = _word_form(gate)
+    if isinstance(gate, Gate):
+        return True
+    return isinstance(gate, (AnyGate, AllGate)) and all(words_only(g) for g in gate.gates)
+
+
 def _word_form(gate):
     """A gate that is a union of word gates built on first use (``as_word_gate``) as that union."""
     as_word_gate = getattr(gate, "as_word_gate", None)
