@@ -112,16 +112,17 @@ class GateAnswers:
         if answers is None:
             if len(known) > 20_000:
                 known.clear()
-            answers = known[opened] = tuple(row[2](opened, None) if plain else None for row, plain in zip(rows, by_words))
+            answers = known[opened] = tuple((2 if row[2](opened, None) else 1) if plain else 0 for row, plain in zip(rows, by_words))
         i = segment.block.index
         out = []
         for row, answer in zip(rows, answers):
-            if answer is None:  # a gate reading more than words: asked of this paragraph, kept
+            if answer:
+                row[1][i] = answer  # kept for the check's view of its paragraphs (opened_segments)
+            else:  # a gate reading more than words: asked of this paragraph
                 answer = row[1][i]
                 if not answer:
                     answer = row[1][i] = 2 if row[2](opened, segment) else 1
-                answer = answer == 2
-            out.append(answer)
+            out.append(answer == 2)
         return out
 
     def opened_segments(self, gate, segments: list[Segment]) -> list[Segment]:

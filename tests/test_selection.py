@@ -252,12 +252,13 @@ def test_the_first_word_test_runs_whatever_the_embedding_component_is_called(pip
 
 
 def test_identification_wants_per_paragraph_answers_as_per_sentence(pipeline):
-    """Told that a paragraph holds no cue (its gate closed), the identification trigger skips the
-    search in each sentence: every sentence of the dev corpus and the examples gets the same answer."""
+    """Told which cue words a paragraph holds (none: its gate closed), the identification trigger
+    searches only the sentences holding one: every sentence of the dev corpus and the examples gets
+    the same answer."""
     from functools import partial
 
     from awareness_check.analysis import Segment
-    from awareness_check.checks.privacy import IdentificationCheck
+    from awareness_check.checks.privacy import IdentificationCheck, _wants_without_cues
     from awareness_check.selection import cheap_doc
     from conftest import DEV, ROOT
 
@@ -269,7 +270,7 @@ def test_identification_wants_per_paragraph_answers_as_per_sentence(pipeline):
         for block in read_path(str(path)).blocks:
             seg = Segment(block, make_doc=partial(cheap_doc, nlp))
             per_paragraph = check.paragraph_wants(seg)
-            closed += per_paragraph is not check.wants and per_paragraph.__name__ != "wants_analysis"
+            closed += per_paragraph is _wants_without_cues
             for sent in seg.sents:
                 assert per_paragraph(sent) == check.wants(sent), sent.text
                 compared += 1

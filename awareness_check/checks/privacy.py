@@ -5,11 +5,12 @@ their :class:`Detail` records into findings and names the sentences that need th
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterable
 
 from ..findings import Finding
 from ..identification import Detail, find_details, flagged_name_words, name_mentions
-from ..identification.gate import IDENTIFICATION_GATE, SELECT_CUE_GATE, name_linked, wants_analysis
+from ..identification.gate import IDENTIFICATION_GATE, SELECT_CUE_GATE, cue_words, name_linked, wants_analysis
 from .base import CheckContext
 
 __all__ = ["Detail", "find_details", "flagged_name_words", "name_mentions", "IdentificationCheck", "CHECKS"]
@@ -33,8 +34,11 @@ class IdentificationCheck:
 
     def paragraph_wants(self, segment):
         """``wants`` for the sentences of one paragraph: where the paragraph holds no victim, age,
-        kin, child or photo cue at all, no sentence is searched for one."""
-        return wants_analysis if segment.opened(SELECT_CUE_GATE) else _wants_without_cues
+        kin, child or photo cue at all, no sentence is searched for one; else a sentence is searched
+        if it holds one of the paragraph's cue words (or a digit)."""
+        if not segment.opened(SELECT_CUE_GATE):
+            return _wants_without_cues
+        return partial(wants_analysis, cues=cue_words(segment.words))
 
     def also_reads(self, sents, i: int) -> tuple[int, ...]:
         """Every sentence of the paragraph sharing a capitalised word with this one: people are

@@ -104,15 +104,22 @@ _SENTENCE_START_WORDS = frozenset(w.lower() for w in NOT_NAMES) | {"she", "he", 
 _SENTENCE_START_IDS = frozenset(get_string_id(w) for w in _SENTENCE_START_WORDS)
 # Every SELECT_CUE match holds one of these words, or (an AGE) a digit or a number word: a sentence
 # without one is not searched with the regex (which costs ~40 microseconds a sentence).
-SELECT_CUE_GATE = AnyGate((DIGITS, FOLDED_LETTERS, Gate.of(
+_CUE_WORDS = Gate.of(
     words=[*_KIN, *NUMWORDS, "trafficked", "trafficking", "smuggled", "exploited", "exploitation", "enslaved",
            "rescued", "recruited", "abused", "forced", "sold", "raped", "lured", "groomed", "coerced", "captive",
            "locked", "paid", "bondage", "brought", "stealing", "care", "pictured", "photo", "aged", "age"],
     prefixes=["victim", "survivor", "girl", "boy", "child", "teenager", "minor", "pupil", "shelter", "refuge", "safe"],
-)))
+)
+SELECT_CUE_GATE = AnyGate((DIGITS, FOLDED_LETTERS, _CUE_WORDS))
 
 
-def wants_analysis(sent, cues: bool = True) -> bool | str:
+def cue_words(words: frozenset[str]) -> tuple[str, ...]:
+    """The words of a paragraph's word set that open ``SELECT_CUE_GATE``'s word part."""
+    gate = _CUE_WORDS
+    return tuple(w for w in words if w in gate.words or w.startswith(gate.prefixes))
+
+
+def wants_analysis(sent, cues: "bool | tuple[str, ...]" = True) -> bool | str:
     """Selection trigger on a cheaply tokenised sentence (no entities or parse available yet).
 
     Names and places are capitalised words: a sentence without one (other than its first word
@@ -122,7 +129,9 @@ def wants_analysis(sent, cues: bool = True) -> bool | str:
     capitalised one ("Traffickers ...", "Participants ...", but also "Grace ..."), it is wanted
     ``IF_PROPER_NOUN``: the tagger and the entity recognizer (two thirds of the pipeline's cost) decide.
     ``cues=False``: the paragraph is known to hold no cue (``SELECT_CUE_GATE`` closed on it), so no
-    sentence of it is searched for one (the next sentence's victim word is such a cue too).
+    sentence of it is searched for one (the next sentence's victim word is such a cue too); a tuple:
+    the paragraph's cue words (``cue_words``), the sentence is searched if it holds one of them as
+    text, a digit or a folded letter (the gate's parts, read without splitting it into words).
     """
     columns = token_columns(sent.doc)
     start = next((k for k in range(sent.start, sent.end) if not columns.space[k]), None)
@@ -139,7 +148,12 @@ def wants_analysis(sent, cues: bool = True) -> bool | str:
     if not cues:
         return False
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
-    if SELECT_CUE_GATE.opens_text(text) and SELECT_CUE.search(text):
+    if cues is True:
+        may_cue = SELECT_CUE_GATE.opens_text(text)
+    else:
+        low = text.lower()
+        may_cue = any(w in low for w in cues) or DIGITS.opens_text(text) or FOLDED_LETTERS.opens_text(text)
+    if may_cue and SELECT_CUE.search(text):
         return wanted
     return wanted if _at_risk_by_next(sent) else False
 
