@@ -259,6 +259,7 @@ def test_identification_wants_per_paragraph_answers_as_per_sentence(pipeline):
 
     from awareness_check.analysis import Segment
     from awareness_check.checks.privacy import IdentificationCheck, _wants_without_cues
+    from awareness_check.documents import Document
     from awareness_check.selection import cheap_doc
     from conftest import DEV, ROOT
 
@@ -266,8 +267,10 @@ def test_identification_wants_per_paragraph_answers_as_per_sentence(pipeline):
     check = IdentificationCheck()
     paths = sorted((DEV / "documents").glob("*.txt")) + sorted((ROOT / "examples").glob("*.txt"))
     closed = compared = 0
-    for path in paths:
-        for block in read_path(str(path)).blocks:
+    extra = Document(path="x", text="The stories are shared with consent. Meet Sipho, 13, who now goes to school again.\n\n"
+                                    "Grace Mensah spoke first. She was trafficked at sixteen.\n\nAmina Bello, a teacher, spoke.\n")
+    for blocks in [read_path(str(path)).blocks for path in paths] + [extra.blocks]:
+        for block in blocks:
             seg = Segment(block, make_doc=partial(cheap_doc, nlp))
             per_paragraph = check.paragraph_wants(seg)
             closed += per_paragraph is _wants_without_cues

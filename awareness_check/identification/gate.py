@@ -145,7 +145,7 @@ def wants_analysis(sent, cues: "bool | tuple[str, ...]" = True) -> bool | str:
     wanted = True if named_inside else IF_PROPER_NOUN
     if first in _STORY_PRONOUN_IDS:
         return wanted
-    if not cues:
+    if cues is False:
         return False
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     if cues is True:
