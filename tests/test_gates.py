@@ -142,6 +142,22 @@ def test_identification_cue_gate_opens_wherever_the_cue_regex_matches(text):
     assert SELECT_CUE_GATE.opens_text(text)
 
 
+@pytest.mark.parametrize("paragraph", [
+    "Ama was fourteen. She left at dawn with Two Rivers staff.", "The 3 girls, aged twelve, left.", "İpek was nine.",
+    "Nothing here. Twenty-one of them came back.", "No age at all. None.",
+])
+def test_a_sentence_reads_as_aged_wherever_the_age_gate_opens_on_it(paragraph):
+    """The narrowing finder reads a sentence's age gate from its text and its paragraph's number
+    words (``_may_hold_age``): never closed where the gate opens."""
+    from awareness_check.identification.gate import AGE_GATE
+    from awareness_check.identification.narrowing import _may_hold_age
+    from awareness_check.identification.patterns import NUMWORDS
+
+    numbers = tuple(paragraph_words(paragraph).intersection(NUMWORDS))
+    for sentence in paragraph.split(". "):
+        assert _may_hold_age(sentence, numbers) >= AGE_GATE.opens_text(sentence), sentence
+
+
 def test_identification_cue_gate_is_necessary_on_the_examples():
     from awareness_check.identification.gate import SELECT_CUE, SELECT_CUE_GATE
 
