@@ -39,7 +39,10 @@ def _title_regex() -> re.Pattern:
     heads = "|".join(map(re.escape, data["title_heads"]))
     cap = r"(?:[A-Z][\w'-]*|of|the|and|on|in|for|against|to)"
     run = rf"(?:(?:the\s+)?(?:[A-Z][\w'-]*\s+)(?:{cap}\s+){{0,8}}(?:{heads})\b(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,4}})?(?:\s+\d{{4}})?)"
-    return re.compile(rf"(?:{alts})|{run}")
+    # Every match starts with a capital, the 't' of 'the' or the 's' of 'sale of children': said
+    # first, the other positions are refused at one character (half the time on a long text).
+    starts = "".join(sorted({t[0] for t in titles} | {"t"} | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
+    return re.compile(rf"(?=[{re.escape(starts)}])(?:(?:{alts})|{run})")
 
 
 @lru_cache(maxsize=1)

@@ -72,3 +72,13 @@ def test_readability_figures_do_not_parse_the_whole_pronouncing_dictionary(monke
     get_cmudict.cache_clear()  # as in a fresh process
     textstat_counts._word_syllables.cache_clear()
     assert ours("Extraordinary cooperation between the ministries. It helps.") == expected
+
+
+def test_sentence_count_is_textstats_where_punctuation_hides_words():
+    """A sentence of three pieces counts only if three hold a letter or digit ("don't a." is two
+    words to textstat, "— a — b — c." three)."""
+    import textstat as ts
+
+    for text in ["Don't a. It is over now.", "a -- b. It is over now.", "— a — b — c. It is over.",
+                 "U.N. a b. Yes it is.", "Trafficking Trafficking '. No more of it."]:
+        assert ours(text)["sentences"] == textstat_own(text)["sentences"] == ts.sentence_count(text), text

@@ -92,7 +92,9 @@ def list_difficult_words(text: str, syllable_threshold: int, lang: str) -> list[
 
 
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # textstat's own
-_PIECE_WITH_WORD_CHAR = re.compile(r"[^\w\s]*\w\S*")  # a whitespace-separated piece holding a letter or digit
+# Three whitespace-separated pieces holding a letter or digit at the start of a sentence (pieces
+# of punctuation alone between them skipped): read from its first words only.
+_THREE_WORDS = re.compile(r"\s*(?:(?:[^\w\s]+\s+)*[^\w\s]*\w\S*(?:\s+|$)){3}")
 
 
 @lru_cache(maxsize=1)  # asked by several formulas of one text
@@ -109,7 +111,7 @@ def count_sentences(text: str) -> int:
     for sentence in sentences:
         if len(sentence.split(maxsplit=2)) <= 2:
             ignored += 1
-        elif len(_PIECE_WITH_WORD_CHAR.findall(sentence)) < 3:
+        elif not _THREE_WORDS.match(sentence):
             ignored += count_words(sentence) <= 2
     return max(1, len(sentences) - ignored)
 
