@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .documents import Block, Document
-from .gates import gate_test, number_word_gates, opened_word_gates, word_gate_count, words_only
+from .gates import gate_numbers, gate_test, number_word_gates, opened_word_gates, word_gate_count, words_only
 from .pipeline import PipelineInfo
 
 BATCH_SIZE = 64  # nlp-stack.md: speed is flat from 32 to 256, memory is not
@@ -100,19 +100,23 @@ class GateAnswers:
 
     def opened_by_gates(self, gates: tuple, segment: Segment) -> list[bool]:
         """:meth:`opened` for several gates of one paragraph (the selector asks every check's).
-        The gates that read words alone answer alike for paragraphs opening the same word gates:
-        their answers are kept per opened set (a few hundred distinct sets per thousand paragraphs)."""
+        The gates that read words alone answer alike for paragraphs opening the same word gates
+        among those they read: their answers are kept per such set (a few hundred distinct sets
+        per thousand paragraphs of news)."""
         plan = self._plans.get(id(gates))
         if plan is None:  # every gate numbered before an opened set is read
             rows = [self._row(gate) for gate in gates]
-            plan = self._plans[id(gates)] = (gates, rows, [words_only(gate) for gate in gates], {})
-        _gates, rows, by_words, known = plan
+            plain = [words_only(gate) for gate in gates]
+            read = frozenset().union(*(gate_numbers(gate) for gate, p in zip(gates, plain) if p))
+            plan = self._plans[id(gates)] = (gates, rows, plain, read, {})
+        _gates, rows, by_words, read, known = plan
         opened = self._opened_by(segment)
-        answers = known.get(opened)
+        key = read.intersection(opened)  # the word gates these gates read (not every lexicon entry's)
+        answers = known.get(key)
         if answers is None:
             if len(known) > 20_000:
                 known.clear()
-            answers = known[opened] = tuple((2 if row[2](opened, None) else 1) if plain else 0 for row, plain in zip(rows, by_words))
+            answers = known[key] = tuple((2 if row[2](key, None) else 1) if plain else 0 for row, plain in zip(rows, by_words))
         i = segment.block.index
         out = []
         for row, answer in zip(rows, answers):

@@ -237,6 +237,16 @@ def _any_conjunction(dnf: list[frozenset[int]]) -> "Callable[[frozenset[int], ob
     return test
 
 
+def gate_numbers(gate) -> frozenset[int]:
+    """The numbers of every word gate inside ``gate`` (numbered here if new)."""
+    gate = _word_form(gate)
+    if isinstance(gate, Gate):
+        return frozenset((_WORD_GATES.number(gate),))
+    if isinstance(gate, (AnyGate, AllGate)):
+        return frozenset().union(*(gate_numbers(g) for g in gate.gates))
+    return frozenset()
+
+
 def words_only(gate) -> bool:
     """The gate reads the paragraph's words alone (its :func:`gate_test` ignores the segment)."""
     gate = _word_form(gate)
