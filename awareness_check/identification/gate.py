@@ -149,11 +149,14 @@ def wants_analysis(sent, cues: "bool | tuple[str, ...]" = True) -> bool | str:
         return False
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     if cues is True:
-        may_cue = SELECT_CUE_GATE.opens_text(text)
+        cue = SELECT_CUE_GATE.opens_text(text) and SELECT_CUE.search(text)
     else:
         low = text.lower()
-        may_cue = any(w in low for w in cues) or DIGITS.opens_text(text) or FOLDED_LETTERS.opens_text(text)
-    if may_cue and SELECT_CUE.search(text):
+        if any(w in low for w in cues) or FOLDED_LETTERS.opens_text(text):
+            cue = SELECT_CUE.search(text)
+        else:  # of SELECT_CUE, only an age written in digits can match here (AGE alone: half the time)
+            cue = DIGITS.opens_text(text) and AGE.search(text)
+    if cue:
         return wanted
     return wanted if _at_risk_by_next(sent) else False
 
