@@ -36,7 +36,10 @@ def paragraph_words(text: str) -> frozenset[str]:
 
 def folded_lower(text: str) -> str:
     """``text`` lower-cased as a case-insensitive regex compares it: a literal a match must hold
-    (lower case) is in this string wherever the regex can match."""
+    (lower case) is in this string wherever the regex can match. (``translate`` only where one of
+    the letters is: it looks up every character of a non-ASCII text.)"""
+    if text.isascii() or not ("\u017f" in text or "\u0131" in text or "\u0130" in text):
+        return text.lower()
     return text.translate(_REGEX_FOLDS).lower()
 
 
