@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awareness_check.api import scan_document
 from awareness_check.documents import Document, read_path
@@ -183,3 +185,22 @@ def test_pseudonym_and_consent_notes_are_searched_only_where_their_words_are(tex
     assert hits, text
     for rx, needs in hits:
         assert mentions(rx, needs, text, folded), (rx.pattern[:30], text)
+
+
+_NOTE_PIECES = ["real names", "unreal names", "names have been changed", "name changed", "pseudonym", "Pseudonyms",
+                "chose to be named", "gave her consent", "with their consent", "consented", "permission", "agreed to share",
+                "chose to speak", "with his agreement", "name", "the", "\n", " ", "agreed", "consentx", "İ", "ſ",
+                "NAMES HAVE BEEN CHANGED", "real namesake", "names\nchanged"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NOTE_PIECES), st.sampled_from([" ", "", "\n", ". "])), max_size=10))
+def test_pseudonym_and_consent_notes_are_found_as_by_a_whole_text_search(pieces):
+    """The notes are searched only on the lines holding their literals: found exactly where a
+    search of the whole text finds them."""
+    from awareness_check.gates import folded_lower
+    from awareness_check.identification.patterns import CONSENT, CONSENT_NEEDS, PSEUDONYM, PSEUDONYM_NEEDS, mentions
+
+    text = "".join(p + sep for p, sep in pieces)
+    for pattern, needs in ((PSEUDONYM, PSEUDONYM_NEEDS), (CONSENT, CONSENT_NEEDS)):
+        assert mentions(pattern, needs, text, folded_lower(text)) == (pattern.search(text) is not None)

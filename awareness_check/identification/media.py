@@ -15,7 +15,7 @@ def _captions(adoc: AnalyzedDocument) -> list[Detail]:
     out = []
     for seg in adoc.segments:
         text = seg.text
-        photo = PHOTO_CONTEXT.search(text)
+        photo = PHOTO_CONTEXT.search(text) if not PHOTO_WORDS.isdisjoint(seg.words) else None
         if not photo and ":" not in text:
             continue  # a caption label ends in a colon; the 'This is' path needs a photo word
         if STAGED.search(text):
@@ -57,6 +57,8 @@ def _captions(adoc: AnalyzedDocument) -> list[Detail]:
     return out
 
 
+# Every PHOTO_CONTEXT match is one of these words.
+PHOTO_WORDS = frozenset({"photo", "photograph", "picture", "image", "caption", "pictured", "portrait", "footage", "video"})
 # Every TESTIMONY match holds one of these words (and every QUOTE an opening quotation mark).
 TESTIMONY_WORDS = frozenset({"told", "tells", "opened", "confided", "shared"})
 
