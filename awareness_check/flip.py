@@ -18,6 +18,7 @@ the text between them, paragraph structure included, is returned byte for byte.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -517,15 +518,26 @@ def _entity_index(doc: Doc) -> dict[int, tuple[int, int, str]]:
     return {i: (ent.start, ent.end, ent.label_) for ent in doc.ents for i in range(ent.start, ent.end)}
 
 
-def _quoted_names(norm_text: str) -> list[tuple[int, int]]:
-    """Quoted Title Case names ("Mothers Against Exploitation"): names, not the author's words."""
-    out = []
-    for qs, qe, _, _ in quote_ranges(norm_text):
-        words = re.findall(r"[A-Za-z][\w'-]*", norm_text[qs + 1:qe - 1])
-        significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-        if len(words) >= 2 and significant and all(w[0].isupper() for w in significant):
-            out.append((qs, qe))
-    return out
+class _QuotedNames:
+    """Quoted Title Case names ("Mothers Against Exploitation"): names, not the author's words.
+    A quotation is read only when a swap falls inside it (a long text has thousands)."""
+
+    def __init__(self, norm_text: str):
+        self.text = norm_text
+        self.quotes = quote_ranges(norm_text)  # in order, not overlapping
+        self.starts = [q[0] for q in self.quotes]
+        self.named: dict[int, bool] = {}
+
+    def contains(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start) - 1
+        if k < 0 or end > self.quotes[k][1]:
+            return False
+        if k not in self.named:
+            qs, qe = self.quotes[k][0], self.quotes[k][1]
+            words = re.findall(r"[A-Za-z][\w'-]*", self.text[qs + 1:qe - 1])
+            significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+            self.named[k] = len(words) >= 2 and bool(significant) and all(w[0].isupper() for w in significant)
+        return self.named[k]
 
 
 def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -545,7 +557,7 @@ def flip_analyzed(adoc: AnalyzedDocument, lexicon: FlipLexicon | None = None) ->
     if direct:
         norm = document.text
     exact, runs = protected_ranges(norm)
-    quoted = _quoted_names(norm)
+    quoted = _QuotedNames(norm)
     flipper = _Flipper(lex, adoc.info.statistical)
     swaps: list[Swap] = []
     for seg in adoc.segments:
@@ -561,7 +573,7 @@ def flip_analyzed(adoc: AnalyzedDocument, lexicon: FlipLexicon | None = None) ->
                 if decision is None or flipper.in_name(tok, ents):
                     continue
             ns, ne = base + tok.idx, base + tok.idx + len(tok.text) - decision.trim
-            if _inside(exact, ns, ne) or _inside(quoted, ns, ne) or (not is_pronoun and _inside(runs, ns, ne)):
+            if _inside(exact, ns, ne) or quoted.contains(ns, ne) or (not is_pronoun and _inside(runs, ns, ne)):
                 continue
             start, end = (ns, ne) if direct else document.to_original(ns, ne)
             original = document.text[start:end]

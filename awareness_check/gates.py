@@ -250,6 +250,32 @@ def gate_numbers(gate) -> frozenset[int]:
     return frozenset()
 
 
+def sentence_test(gate, words: frozenset[str]) -> "Callable[[str], bool]":
+    """``gate.opens_text`` for the sentences of a paragraph whose words are ``words``: the words of
+    the paragraph the gate reads are looked for in each sentence's text, not every sentence split
+    into words. It may open where the gate would not (a word found inside a longer one), never
+    the other way: still a necessary condition. A gate reading more than words: ``opens_text``."""
+    form = _word_form(gate)
+    if not words_only(form):
+        return gate.opens_text
+    leaves = _leaves(form)
+    read = tuple(w for w in words if any(w in g.words or (g.prefixes and w.startswith(g.prefixes)) for g in leaves))
+    if not form.opens_words(frozenset(read)):
+        return lambda text: False  # closed on the whole paragraph: on each sentence too
+
+    def test(text: str) -> bool:
+        low = folded_lower(text)
+        return form.opens_words(frozenset(w for w in read if w in low))
+    return test
+
+
+def _leaves(gate) -> list["Gate"]:
+    gate = _word_form(gate)
+    if isinstance(gate, Gate):
+        return [gate]
+    return [leaf for g in gate.gates for leaf in _leaves(g)]
+
+
 def words_only(gate) -> bool:
     """The gate reads the paragraph's words alone (its :func:`gate_test` ignores the segment)."""
     gate = _word_form(gate)

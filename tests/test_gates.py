@@ -274,3 +274,27 @@ def test_phrase_gates_open_wherever_the_phrase_matcher_matches(pipeline, rules):
                         checked += 1
                         assert gate.opens_words(paragraph_words(text)), (form, text)
     assert checked > 1500
+
+
+def test_a_sentence_test_built_from_its_paragraph_never_closes_where_the_gate_opens():
+    """gates.sentence_test looks for the paragraph's gate words in each sentence's text: on every
+    sentence of the examples it opens wherever the gate opens on the sentence's own words, and it
+    closes on most sentences the gate closes on."""
+    import re as _re
+
+    from awareness_check.checks.lexical import TermCheck
+    from awareness_check.checks.wording import _ABDUCT_GATE, _CONSENT_GATE, _RESCUE_GATE
+    from awareness_check.gates import sentence_test
+
+    gates = [_CONSENT_GATE, _RESCUE_GATE, _ABDUCT_GATE, TermCheck().gate]
+    opened = closed = 0
+    for paragraph in _example_paragraphs():
+        words = paragraph_words(paragraph)
+        for gate in gates:
+            test = sentence_test(gate, words)
+            for sentence in _re.split(r"(?<=[.!?])\s+", paragraph):
+                expected = gate.opens_text(sentence)
+                assert test(sentence) or not expected, (sentence, gate)
+                opened += expected
+                closed += not test(sentence)
+    assert opened > 100 and closed > 1000

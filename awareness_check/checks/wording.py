@@ -25,7 +25,7 @@ from spacy.attrs import IS_ALPHA
 from spacy.matcher import PhraseMatcher
 
 from ..findings import Finding, Severity
-from ..gates import AllGate, AnyGate, Gate, paragraph_words, pieces
+from ..gates import AllGate, AnyGate, Gate, paragraph_words, pieces, sentence_test
 from ..lexicon import RuleSet
 from ..people import DEMONYMS, MIGRATION_CONTEXT, MOVING_PEOPLE, PERSON_NOUNS, is_person
 from ..roles import subjects_of
@@ -104,6 +104,18 @@ def regex_spans(sent, pattern: re.Pattern, text: str | None = None) -> Iterator[
     base = sent.start_char
     for m in pattern.finditer(sent.text if text is None else text):
         yield base + m.start(), base + m.end(), m
+
+
+def gated_sentences(ctx: CheckContext, gate):
+    """(paragraph, sentence, its text) for the sentences of the check's paragraphs that ``gate``
+    may open (asked per sentence: no pattern of the check can match elsewhere); every sentence
+    when the scan is ungated (the reference)."""
+    for seg in ctx.segments:
+        test = sentence_test(gate, seg.words) if ctx.gated else None
+        for sent in seg.sents:
+            text = sent_text(seg, sent)
+            if test is None or test(text):
+                yield seg, sent, text
 
 
 def sent_text(seg, sent) -> str:
@@ -264,10 +276,7 @@ class ConsentCheck:
         return False  # surface patterns only
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        for seg, sent in sentences(ctx):
-            text = sent_text(seg, sent)
-            if ctx.gated and not _CONSENT_GATE.opens_text(text):
-                continue  # the gate, per sentence: no pattern can match
+        for seg, sent, text in gated_sentences(ctx, _CONSENT_GATE):
             child = child_in(text)
             if child and ctx.enabled("JDG006"):
                 found = [(s, e) for pattern in (_CONSENT_ANY, _CHILD_CHOICE) for s, e, _m in regex_spans(sent, pattern, text)]
@@ -358,10 +367,7 @@ class RescueCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("SNS003"):
             return
-        for seg, sent in sentences(ctx):
-            text = sent_text(seg, sent)
-            if ctx.gated and not _RESCUE_GATE.opens_text(text):
-                continue  # the gate, per sentence: nothing here can match
+        for seg, sent, text in gated_sentences(ctx, _RESCUE_GATE):
             found: list[tuple[int, int]] = [(s, e) for s, e, _ in regex_spans(sent, _RAID, text)]
             if ctx.info.statistical:
                 for tok in sent:
@@ -433,10 +439,7 @@ class AbductionCheck:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if not ctx.enabled("SNS007"):
             return
-        for seg, sent in sentences(ctx):
-            text = sent_text(seg, sent)
-            if ctx.gated and not _ABDUCT_GATE.opens_text(text):
-                continue  # the gate, per sentence: nothing here can match
+        for seg, sent, text in gated_sentences(ctx, _ABDUCT_GATE):
             if not ctx.info.statistical:
                 for s, e, m in regex_spans(sent, _ABDUCT_BLANK, text):
                     g = 1 if m.group(1) else 2
