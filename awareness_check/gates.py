@@ -116,9 +116,9 @@ class _WordGateIndex:
         # later is decided for a word when that word is next asked about, not every word again
         self._by_word: dict[str, tuple[int, frozenset[int]]] = {}
         self._recent: dict[frozenset[str], frozenset[int]] = {}  # the last few word sets asked about
-        # (gates numbered then, words opening none of them): replaced, not emptied, when one is
-        # numbered, so a scan still holding the old set adds to that one
-        self._opens_none: tuple[int, set[str]] = (0, set())
+        # (gates numbered then, words opening none of them, the others with the gates they open):
+        # replaced, not emptied, when one is numbered, so a scan still holding the old ones adds to those
+        self._decided: tuple[int, set[str], dict[str, frozenset[int]]] = (0, set(), {})
 
     def number(self, gate: Gate) -> int:
         number = self._numbers.get(id(gate))
@@ -162,18 +162,20 @@ class _WordGateIndex:
         if known is not None:
             return known
         count = len(self._gates)
-        state = self._opens_none
-        if state[0] != count:  # a gate numbered since: any word may open it
-            state = self._opens_none = (count, set())
-        none = state[1]
+        state = self._decided
+        if state[0] != count or len(state[1]) > self._MAX_WORDS:  # a gate numbered since: any word may open it
+            state = self._decided = (count, set(), {})
+        _count, none, some = state
         opened: set[int] = set()
-        of = self._of_word
         for word in words.difference(none):  # most words of a paragraph open no gate
-            numbers = of(word)
-            if numbers:
-                opened.update(numbers)
-            else:
-                none.add(word)
+            numbers = some.get(word)
+            if numbers is None:
+                numbers = self._of_word(word)
+                if not numbers:
+                    none.add(word)
+                    continue
+                some[word] = numbers
+            opened.update(numbers)
         result = self._recent[words] = frozenset(opened)
         if len(self._recent) > 8:
             del self._recent[next(iter(self._recent))]

@@ -114,9 +114,20 @@ SELECT_CUE_GATE = AnyGate((DIGITS, FOLDED_LETTERS, _CUE_WORDS))
 
 
 def cue_words(words: frozenset[str]) -> tuple[str, ...]:
-    """The words of a paragraph's word set that open ``SELECT_CUE_GATE``'s word part."""
-    gate = _CUE_WORDS
-    return tuple(w for w in words if w in gate.words or w.startswith(gate.prefixes))
+    """The words of a paragraph's word set that open ``SELECT_CUE_GATE``'s word part (each word
+    decided once for the scan: a paragraph's are then two set operations)."""
+    unknown = words.difference(_NOT_CUE).difference(_CUE)
+    if unknown:
+        if len(_NOT_CUE) > 500_000:  # a few tens of MB at most over a long scan
+            _NOT_CUE.clear()
+        gate = _CUE_WORDS
+        for w in unknown:
+            (_CUE if w in gate.words or w.startswith(gate.prefixes) else _NOT_CUE).add(w)
+    return tuple(words.intersection(_CUE))
+
+
+_CUE: set[str] = set()
+_NOT_CUE: set[str] = set()
 
 
 def wants_analysis(sent, cues: "bool | tuple[str, ...]" = True) -> bool | str:
