@@ -71,10 +71,15 @@ def compute_stats(text: str) -> dict:
     """textstat's figures for ``text`` (rounded by textstat itself)."""
     import textstat
 
-    from .textstat_counts import counted_once
+    from .textstat_counts import clear_caches, counted_once
 
-    with counted_once():
-        return _textstat_figures(textstat, text)
+    try:
+        with counted_once():
+            return _textstat_figures(textstat, text)
+    finally:
+        # textstat keeps its results by text, the word lists of the whole text among them: a long
+        # draft's parts would each leave theirs (~60 MB a million characters)
+        clear_caches()
 
 
 def _textstat_figures(textstat, text: str) -> dict:

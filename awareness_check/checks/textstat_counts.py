@@ -149,3 +149,4 @@ def clear_caches() -> None:
                 if attr.startswith("get_") or not callable(getattr(value, "cache_clear", None)):
                     continue
                 value.cache_clear()
+    count_sentences.cache_clear()
