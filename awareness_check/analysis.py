@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .documents import Block, Document
-from .gates import gate_numbers, gate_test, number_word_gates, opened_word_gates, word_gate_count, words_only
+from .gates import gate_test, number_word_gates, opened_word_gates, word_gate_count, words_only
 from .pipeline import PipelineInfo
 
 BATCH_SIZE = 64  # nlp-stack.md: speed is flat from 32 to 256, memory is not
@@ -87,7 +87,8 @@ class GateAnswers:
         self._rows: dict[int, tuple[object, bytearray, Callable]] = {}
         # per paragraph: (word gates numbered then, the numbers of those its words open)
         self._opened: list[tuple[int, frozenset[int]] | None] = [None] * paragraphs
-        # id(gates) -> (gates, rows, words only?, opened set -> answers): opened_by_gates
+        # id(gates) -> (gates, their rows, words only?, the word gates they read, answers by the
+        # opened ones among those): opened_by_gates
         self._plans: dict[int, tuple] = {}
 
     def opened(self, gate, segment: Segment) -> bool:
@@ -107,7 +108,7 @@ class GateAnswers:
         if plan is None:  # every gate numbered before an opened set is read
             rows = [self._row(gate) for gate in gates]
             plain = [words_only(gate) for gate in gates]
-            read = frozenset().union(*(gate_numbers(gate) for gate, p in zip(gates, plain) if p))
+            read = frozenset().union(*(number_word_gates(gate) for gate, p in zip(gates, plain) if p))
             plan = self._plans[id(gates)] = (gates, rows, plain, read, {})
         _gates, rows, by_words, read, known = plan
         opened = self._opened_by(segment)

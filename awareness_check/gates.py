@@ -242,23 +242,17 @@ def _any_conjunction(dnf: list[frozenset[int]]) -> "Callable[[frozenset[int], ob
     return test
 
 
-def gate_numbers(gate) -> frozenset[int]:
-    """The numbers of every word gate inside ``gate`` (numbered here if new)."""
-    gate = _word_form(gate)
-    if isinstance(gate, Gate):
-        return frozenset((_WORD_GATES.number(gate),))
-    if isinstance(gate, (AnyGate, AllGate)):
-        return frozenset().union(*(gate_numbers(g) for g in gate.gates))
-    return frozenset()
-
-
 def sentence_test(gate, words: frozenset[str]) -> "Callable[[str], bool]":
     """``gate.opens_text`` for the sentences of a paragraph whose words are ``words``: the words of
     the paragraph the gate reads are looked for in each sentence's text, not every sentence split
     into words. It may open where the gate would not (a word found inside a longer one), never
-    the other way: still a necessary condition. A gate reading more than words: ``opens_text``."""
+    the other way: still a necessary condition. Other parts of an ``AnyGate`` (digits, folded
+    letters) and other gates are asked of the text (``opens_text``)."""
     form = _word_form(gate)
     if not words_only(form):
+        if isinstance(form, AnyGate):  # word parts as above, the others (digits, ...) on the text
+            tests = [sentence_test(g, words) for g in form.gates]
+            return lambda text: any(t(text) for t in tests)
         return gate.opens_text
     leaves = _leaves(form)
     read = tuple(w for w in words if any(w in g.words or (g.prefixes and w.startswith(g.prefixes)) for g in leaves))
@@ -272,10 +266,13 @@ def sentence_test(gate, words: frozenset[str]) -> "Callable[[str], bool]":
 
 
 def _leaves(gate) -> list["Gate"]:
+    """The word gates inside ``gate`` (under any nesting of ``AnyGate`` and ``AllGate``)."""
     gate = _word_form(gate)
     if isinstance(gate, Gate):
         return [gate]
-    return [leaf for g in gate.gates for leaf in _leaves(g)]
+    if isinstance(gate, (AnyGate, AllGate)):
+        return [leaf for g in gate.gates for leaf in _leaves(g)]
+    return []
 
 
 def words_only(gate) -> bool:
@@ -316,14 +313,10 @@ def _conjunctions(gate) -> list[frozenset[int]] | None:
     return None
 
 
-def number_word_gates(gate) -> None:
-    """Number every word gate inside ``gate`` (so an opened set computed after this holds them)."""
-    gate = _word_form(gate)
-    if isinstance(gate, Gate):
-        _WORD_GATES.number(gate)
-    elif isinstance(gate, (AnyGate, AllGate)):
-        for g in gate.gates:
-            number_word_gates(g)
+def number_word_gates(gate) -> frozenset[int]:
+    """Number every word gate inside ``gate`` (so an opened set computed after this holds them);
+    their numbers."""
+    return frozenset(_WORD_GATES.number(g) for g in _leaves(gate))
 
 
 def word_gate_count() -> int:
@@ -332,7 +325,7 @@ def word_gate_count() -> int:
 
 
 def opened_word_gates(words: frozenset[str]) -> frozenset[int]:
-    """The numbers of the word gates ``words`` opens (see :func:`word_gate_test`); a gate first
+    """The numbers of the word gates ``words`` opens (see :func:`gate_test`); a gate first
     numbered after this call is not in the answer, so number gates before asking."""
     return _WORD_GATES.opened_by(words)
 
@@ -368,13 +361,6 @@ class WordSetsGate:
         return False
 
 
-def _is_word_gate(gate) -> bool:
-    """Made of ``Gate``s alone, under any nesting of ``AnyGate`` and ``AllGate``."""
-    if isinstance(gate, Gate):
-        return True
-    return isinstance(gate, (AnyGate, AllGate)) and all(_is_word_gate(g) for g in gate.gates)
-
-
 @dataclass(frozen=True)
 class AnyGate:
     """Opens where any of its gates opens (a check whose findings have several independent starts)."""
@@ -387,10 +373,10 @@ class AnyGate:
     def opens_text(self, text: str) -> bool:
         words = None  # read once for all the word gates among the parts
         for g in self.gates:
-            if _is_word_gate(g):
+            if words_only(g):
                 if words is None:
                     words = paragraph_words(text)
-                if g.opens_words(words):
+                if _word_form(g).opens_words(words):
                     return True
             elif g.opens_text(text):
                 return True

@@ -2,8 +2,8 @@
 
 The full ``en_core_web_sm`` pipeline runs at a few thousand words a second; the tokenizer at a few
 hundred thousand. Most sentences of a draft contain nothing any check needs a parse or entities
-for, so each check names its triggers (``wants(sentence) -> bool``; ``paragraph_wants(paragraph)`` gives
-a paragraph's, told what its gates say), how many sentences either
+for, so each check names its triggers (``wants(sentence) -> bool``, or per paragraph
+``paragraph_wants(paragraph)``, told what the paragraph's gates say), how many sentences either
 side of a trigger it reads (``context_sentences``; a check that does not say reads its whole
 paragraph) and which other sentences its decision reads (``also_reads``: a name's other mentions,
 a source line). Triggers are only asked of paragraphs the check's gate opens (gates.py).
@@ -65,13 +65,14 @@ class Selector:
 
     @classmethod
     def from_checks(cls, checks: Iterable) -> "Selector | None":
-        preds = []
+        preds, per_paragraph = [], []
         for check in checks:
             wants = getattr(check, "wants", None)
             if wants is None:
                 return None  # a check that cannot say: analyse everything, as before
             preds.append((gate_of(check), wants, getattr(check, "context_sentences", None), getattr(check, "also_reads", None)))
-        return cls(tuple(preds), tuple(getattr(check, "paragraph_wants", None) for check in checks))
+            per_paragraph.append(getattr(check, "paragraph_wants", None))
+        return cls(tuple(preds), tuple(per_paragraph))
 
     def plan(self, segment: Segment) -> Runs | None:
         """The token ranges of this paragraph to analyse: ``()`` none, ``None`` the whole paragraph.

@@ -148,14 +148,13 @@ def test_identification_cue_gate_opens_wherever_the_cue_regex_matches(text):
 ])
 def test_a_sentence_reads_as_aged_wherever_the_age_gate_opens_on_it(paragraph):
     """The narrowing finder reads a sentence's age gate from its text and its paragraph's number
-    words (``_may_hold_age``): never closed where the gate opens."""
+    words (``sentence_test`` of a gate with digits and words): never closed where the gate opens."""
+    from awareness_check.gates import sentence_test
     from awareness_check.identification.gate import AGE_GATE
-    from awareness_check.identification.narrowing import _may_hold_age
-    from awareness_check.identification.patterns import NUMWORDS
 
-    numbers = tuple(paragraph_words(paragraph).intersection(NUMWORDS))
+    test = sentence_test(AGE_GATE, paragraph_words(paragraph))
     for sentence in paragraph.split(". "):
-        assert _may_hold_age(sentence, numbers) >= AGE_GATE.opens_text(sentence), sentence
+        assert test(sentence) >= AGE_GATE.opens_text(sentence), sentence
 
 
 def test_identification_cue_gate_is_necessary_on_the_examples():

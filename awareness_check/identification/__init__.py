@@ -47,8 +47,8 @@ def find_details(adoc: AnalyzedDocument) -> list[Detail]:
     statistical = adoc.info.statistical
     text_all = adoc.document.text
     folded = cache(lambda: folded_lower(text_all))
-    # The whole draft is searched for a pseudonym or consent note only when a detail depends on it
-    # (a 600 kB text costs ~40 ms a pattern, and most drafts name no at-risk person).
+    # The draft is searched for a pseudonym or consent note only when a detail depends on it (most
+    # drafts name no at-risk person and quote no one).
     pseudonyms = cache(lambda: mentions(PSEUDONYM, PSEUDONYM_NEEDS, text_all, folded()))
     details: list[Detail] = []
     for seg in adoc.segments:

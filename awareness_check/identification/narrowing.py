@@ -5,9 +5,9 @@ import re
 from typing import Callable
 
 from ..analysis import AnalyzedDocument
-from ..gates import DIGITS, FOLDED_LETTERS
+from ..gates import sentence_test
 from .gate import AGE_GATE
-from .patterns import AGE, NUMWORDS, Detail, OFFENCE_VERB, VICTIM, _age_value, _words, age_number
+from .patterns import AGE, Detail, OFFENCE_VERB, VICTIM, _age_value, _words, age_number
 from .places import _group_cores, _hometowns, _phrase_span, _place_cores, _shelter_place
 from .people import Person
 
@@ -36,7 +36,7 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
             mentioned.setdefault(id(sg), []).append((k, s))
     for seg in adoc.segments:
         aged = seg.opened(AGE_GATE)  # else no sentence of the paragraph has an age either
-        numbers = tuple(seg.words.intersection(NUMWORDS)) if aged else ()
+        may_hold_age = sentence_test(AGE_GATE, seg.words) if aged else None
         here = mentioned.get(id(seg), ())
         if not here and not aged:
             continue  # no sentence here is about an at-risk person, and without an age none has a child or victim
@@ -49,7 +49,7 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
                 last_person = about[0]
             elif last_person is not None and re.match(r"\s*(?:She|He|They)\b", stext):
                 about = [last_person]
-            if not about and not (aged and _may_hold_age(stext, numbers)):
+            if not about and not (aged and may_hold_age(stext)):
                 continue  # a child or a victim here needs an age
             ages = [m for m in AGE.finditer(stext)]
             if not about and not ages:
@@ -89,11 +89,3 @@ def _names_and_places(adoc: AnalyzedDocument, people: list[Person], pseudonyms: 
                 out.append(Detail("IDR002", entry, seg, s, e, sorted(parts)))
     return out
 
-
-def _may_hold_age(sentence: str, numbers: tuple[str, ...]) -> bool:
-    """``AGE_GATE.opens_text(sentence)`` without reading its words: a digit, a folded letter, or
-    one of its paragraph's number words (``numbers``) in its text."""
-    if DIGITS.opens_text(sentence) or FOLDED_LETTERS.opens_text(sentence):
-        return True
-    low = sentence.lower()
-    return any(n in low for n in numbers)
