@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Protocol
 
 from .triggers import inflections, stem
 
-_PIECE = re.compile(r"[^\W_]+")
+PIECE = re.compile(r"[^\W_]+")  # a word piece: a run of letters and digits
 
 
 # Letters a case-insensitive regex matches as ASCII ones but ``str.lower`` does not turn into
@@ -31,7 +31,7 @@ _REGEX_FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
 def paragraph_words(text: str) -> frozenset[str]:
     """The lower-case letter-and-digit runs of ``text`` (what gates are matched against). Interned:
     every paragraph keeps its set for the whole scan, and the same words recur in most of them."""
-    return frozenset(map(sys.intern, _PIECE.findall(folded_lower(text))))
+    return frozenset(map(sys.intern, PIECE.findall(folded_lower(text))))
 
 
 def folded_lower(text: str) -> str:
@@ -45,7 +45,7 @@ def folded_lower(text: str) -> str:
 
 def pieces(word: str) -> list[str]:
     """The runs a gate word is found by: 'anti-trafficking' -> ['anti', 'trafficking']."""
-    return _PIECE.findall(word.lower())
+    return PIECE.findall(word.lower())
 
 
 class GateLike(Protocol):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from ..analysis import doc_text, token_columns
 from ..findings import Finding
-from ..gates import AllGate, AnyGate, Gate, WordSetsGate, folded_lower, gate_test, opened_word_gates, pieces
+from ..gates import PIECE, AllGate, AnyGate, Gate, WordSetsGate, folded_lower, gate_test, opened_word_gates, pieces
 from ..lexicon import Entry, Rule, RuleSet
 from ..textforms import pluralize
 from . import context as ctxmod
@@ -175,28 +175,9 @@ def _statistical_triggers(rules: RuleSet) -> frozenset[str] | None:
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")  # not NORM: a norm can differ from the text ("n't" -> "not")
 
 
-@lru_cache(maxsize=1)
-def _split_pieces() -> frozenset[str]:
-    """Token texts the English tokenizer cuts out of a longer letter-and-digit run: 'do' and "n't"
-    of "don't", 'can' and 'not' of 'cannot', 'km' of '10km'. A paragraph's words never hold them
-    as such, so a pattern token naming one cannot gate."""
-    from spacy.attrs import ORTH
-    from spacy.lang.char_classes import _units
-    from spacy.lang.en import English
-
-    out = {unit.lower() for unit in _units.split()}
-    for text, tokens in English.Defaults.tokenizer_exceptions.items():
-        whole = set(pieces(text))
-        for token in tokens:
-            orth = str(token.get(ORTH, ""))
-            if not set(pieces(orth)) <= whole:
-                out.add(orth.lower())
-    return frozenset(out)
-
-
 def _token_gate(token: dict) -> Gate | None:
     """The words one pattern token can match, as a gate; None when they cannot be listed, or one
-    of them is a piece the tokenizer cuts out of a longer word (``_split_pieces``)."""
+    of them is a piece the tokenizer cuts out of a longer word (``_tokenizer_cuts().tokens``)."""
     spec = {k.upper(): v for k, v in token.items()}
     for attr in _WORD_ATTRS + ("LEMMA",):
         value = spec.get(attr)
@@ -212,7 +193,7 @@ def _token_gate(token: dict) -> Gate | None:
             return None
         if not all(pieces(v) for v in values):
             return None  # punctuation: no word to find
-        if not _split_pieces().isdisjoint(v.lower() for v in values):
+        if not _tokenizer_cuts().tokens.isdisjoint(v.lower() for v in values):
             return None  # "do" of "don't": not a word of the paragraph
         return Gate.of(lemmas=values) if attr == "LEMMA" else Gate.of(words=values)
     return None
@@ -253,15 +234,15 @@ def phrase_words(form: str) -> frozenset[str]:
     """The paragraph words a phrase cannot match without: each word of it that the text must
     hold as a whole word wherever the PhraseMatcher matches it. Not so a word the tokenizer may
     have cut out of a longer word of the text, for the matcher ignores the spaces between
-    tokens (``_glued``): the 'a' of 'ima' at the phrase's start, 'what' before 'd' ('whatd'),
+    tokens (``_tokenizer_cuts``): the 'a' of 'ima' at the phrase's start, 'what' before 'd' ('whatd'),
     a number before a unit ('10' of '10km'), or any word of a special case the phrase holds
     ('don' of "don't", which also matches "do n't"). A phrase with no whole word keeps its
     longest ('he/she')."""
     low = folded_lower(form)
-    found = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(low)]
+    found = [(m.start(), m.end(), m.group()) for m in PIECE.finditer(low)]
     if not found:
         return frozenset()
-    starts, ends, pairs, specials = _glued()
+    starts, ends, pairs, specials, _tokens = _tokenizer_cuts()
 
     def glued(a: str, b: str) -> bool:
         return (a, b) in pairs or (a[-1].isdigit() and b in starts)
@@ -282,36 +263,48 @@ def phrase_words(form: str) -> frozenset[str]:
     return frozenset(required) or frozenset((max((p for _, _, p in found), key=len),))
 
 
-_PIECE = re.compile(r"[^\W_]+")
 _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
 
 
+class _Cuts(NamedTuple):
+    """Where the English tokenizer splits between two letters or digits (see _tokenizer_cuts)."""
+
+    starts: frozenset[str]  # words that can start a token glued to the one before it
+    ends: frozenset[str]  # words that can end a token glued to the next
+    pairs: frozenset[tuple[str, str]]  # the glued (end, start) pairs of the special cases
+    specials: re.Pattern  # those special cases, found whole
+    tokens: frozenset[str]  # the texts of the tokens so cut ('do' and "n't" of "don't", 'km')
+
+
 @lru_cache(maxsize=1)
-def _glued() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]], re.Pattern]:
-    """Where the English tokenizer splits between two letters or digits: the words that can start
-    a token glued to the one before it ('a' of 'ima'; a unit or currency after a number: 'km',
-    'us' of 'US$'), those that can end one glued to the next ('what' of 'whats'), the glued
-    pairs of the special cases (('what', 's')), and a pattern finding those special cases whole."""
+def _tokenizer_cuts() -> _Cuts:
+    """Where the English tokenizer splits between two letters or digits: in its special cases
+    ('ima' -> 'i', 'm', 'a'; 'whats' -> 'what', 's'; "don't" -> 'do', "n't"), and a unit or
+    currency after a number ('10km', '5US$'). A paragraph's words hold such a token only inside
+    the longer word, so neither a pattern token naming one nor a phrase word cut so can gate."""
     from spacy.attrs import ORTH
     from spacy.lang.char_classes import _currency, _units
     from spacy.lang.en import English
 
     units = {p[0] for u in (_units + " " + _currency).split() if (p := pieces(u.replace("\\", "")))}
     starts, ends, pairs = set(units), set(), set()
+    tokens = {unit.lower() for unit in _units.split()}
     keys = []
-    for text, tokens in English.Defaults.tokenizer_exceptions.items():
-        orths = [folded_lower(str(token.get(ORTH, ""))) for token in tokens]
+    for text, parts in English.Defaults.tokenizer_exceptions.items():
+        orths = [str(part.get(ORTH, "")) for part in parts]
         glued = False
         for a, b in zip(orths, orths[1:]):
-            if a and b and _PIECE.match(a[-1]) and _PIECE.match(b[0]):
-                pairs.add((pieces(a)[-1], pieces(b)[0]))
-                ends.add(pieces(a)[-1])
-                starts.add(pieces(b)[0])
+            if a and b and PIECE.match(a[-1]) and PIECE.match(b[0]):
+                la, lb = folded_lower(a), folded_lower(b)
+                pairs.add((pieces(la)[-1], pieces(lb)[0]))
+                ends.add(pieces(la)[-1])
+                starts.add(pieces(lb)[0])
+                tokens.update((a.lower(), b.lower()))
                 glued = True
         if glued:
             keys.append(re.escape(folded_lower(text)))
     special = re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(set(keys), key=len, reverse=True)) + r")(?![^\W_])")
-    return frozenset(starts), frozenset(ends), frozenset(pairs), special
+    return _Cuts(frozenset(starts), frozenset(ends), frozenset(pairs), special, frozenset(tokens))
 
 
 def term_gate(rules: RuleSet) -> "AnyGate | None":
