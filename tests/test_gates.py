@@ -282,10 +282,10 @@ def test_a_sentence_test_built_from_its_paragraph_never_closes_where_the_gate_op
     import re as _re
 
     from awareness_check.checks.lexical import TermCheck
-    from awareness_check.checks.wording import _ABDUCT_GATE, _CONSENT_GATE, _RESCUE_GATE
+    from awareness_check.checks.wording import _ABDUCT_GATE, _CONSENT_GATE, _METAPHOR_GATE, _PEST_GATE, _RESCUE_GATE
     from awareness_check.gates import sentence_test
 
-    gates = [_CONSENT_GATE, _RESCUE_GATE, _ABDUCT_GATE, TermCheck().gate]
+    gates = [_CONSENT_GATE, _RESCUE_GATE, _ABDUCT_GATE, _PEST_GATE, _METAPHOR_GATE, TermCheck().gate]
     opened = closed = 0
     for paragraph in _example_paragraphs():
         words = paragraph_words(paragraph)

@@ -106,12 +106,13 @@ def regex_spans(sent, pattern: re.Pattern, text: str | None = None) -> Iterator[
         yield base + m.start(), base + m.end(), m
 
 
-def gated_sentences(ctx: CheckContext, gate):
-    """(paragraph, sentence, its text) for the sentences of the check's paragraphs that ``gate``
-    may open (asked per sentence: no pattern of the check can match elsewhere); every sentence
-    when the scan is ungated (the reference)."""
-    for seg in ctx.segments:
-        test = sentence_test(gate, seg.words) if ctx.gated else None
+def gated_sentences(ctx: CheckContext, gate, segments=None, ask: bool = True):
+    """(paragraph, sentence, its text) for the sentences of ``segments`` (by default the check's
+    paragraphs) that ``gate`` may open (asked per sentence: no pattern of the check can match
+    elsewhere); every sentence when the scan is ungated (the reference) or ``ask`` is False (a
+    gate that does not cover the scan's rules)."""
+    for seg in ctx.segments if segments is None else segments:
+        test = sentence_test(gate, seg.words) if ctx.gated and ask else None
         for sent in seg.sents:
             text = sent_text(seg, sent)
             if test is None or test(text):
@@ -642,10 +643,7 @@ class PestMetaphorCheck:
             return
         words = rule_words(ctx.rules, "STG001")
         covered = self.gate.covers(ctx.rules)
-        for seg, sent in sentences(ctx, self.gate.segments(ctx)):
-            text = sent_text(seg, sent)
-            if ctx.gated and covered and not self.gate.opens_text(text):
-                continue  # the gate, per sentence: nothing here can match
+        for seg, sent, text in gated_sentences(ctx, self.gate, self.gate.segments(ctx), ask=covered):
             for s, e, _m in regex_spans(sent, _BREED_LIKE, text):  # "they breed like rabbits": said of people only
                 yield ctx.finding("STG001", seg, (s, e))
             if not ctx.info.statistical:
@@ -722,10 +720,7 @@ class MigrationMetaphorCheck:
             for form in v:
                 first_entry.setdefault(form, k)
         covered = self.gate.covers(ctx.rules)
-        for seg, sent in sentences(ctx, self.gate.segments(ctx)):
-            text = sent_text(seg, sent)
-            if ctx.gated and covered and not self.gate.opens_text(text):
-                continue  # the gate, per sentence: nothing here can match
+        for seg, sent, text in gated_sentences(ctx, self.gate, self.gate.segments(ctx), ask=covered):
             if not ctx.info.statistical:
                 for s, e, m in regex_spans(sent, _METAPHOR_BLANK, text):
                     word = m.group(1).lower()
